@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: the same procedure as the wizard, without a window. */
 @Command(name = "nps-kms-setup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Creates the AWS KMS protection key for Netwrix Privilege Secure, step by step.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class})
 public final class Cli {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failed step, 2 bad usage or input). */

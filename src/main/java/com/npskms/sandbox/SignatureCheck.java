@@ -13,11 +13,15 @@ import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.utils.BinaryUtils;
 
 /**
  * SigV4 checking by signing the request again with the SDK's own signer: same signed headers, same body,
@@ -88,16 +92,30 @@ final class SignatureCheck {
                 req.putHeader(name, String.join(",", values));
             }
         }
-        SignedRequest signed = SIGNER.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(auth.accessKeyId(), secret))
-                .request(req.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, auth.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(when, ZoneOffset.UTC)));
-        String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
-        int at = expected.indexOf("Signature=");
-        String expectedSignature = at < 0 ? "" : expected.substring(at + "Signature=".length());
+        String expectedSignature;
+        if (auth.signedHeaders().contains("x-amz-content-sha256")) {
+            // The SDK's own clients sign the payload hash header: the public signer reproduces them exactly.
+            SignedRequest signed = SIGNER.sign(r -> r
+                    .identity(AwsCredentialsIdentity.create(auth.accessKeyId(), secret))
+                    .request(req.build())
+                    .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, auth.service())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(when, ZoneOffset.UTC)));
+            String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
+            int at = expected.indexOf("Signature=");
+            expectedSignature = at < 0 ? "" : expected.substring(at + "Signature=".length());
+        } else {
+            // Other clients (the AWS CLI, boto3) leave that header out; the public signer always adds it, so the
+            // SDK's request signer underneath it signs exactly the headers the client signed.
+            V4Properties properties = V4Properties.builder()
+                    .credentials(AwsCredentialsIdentity.create(auth.accessKeyId(), secret))
+                    .credentialScope(new CredentialScope(auth.region(), auth.service(), when))
+                    .signingClock(Clock.fixed(when, ZoneOffset.UTC))
+                    .doubleUrlEncode(true).normalizePath(true).build();
+            expectedSignature = new DefaultV4RequestSigner(properties, BinaryUtils.toHex(sha256(body)))
+                    .sign(req).getSignature();
+        }
         return MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII));
     }
@@ -114,6 +132,14 @@ final class SignatureCheck {
             return Duration.between(when, now).abs().compareTo(MAX_SKEW) <= 0;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
