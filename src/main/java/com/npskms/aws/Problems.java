@@ -64,7 +64,7 @@ public final class Problems {
 
     /** Like {@link #from} but, for SSO sign-in failures, names the profile to log in with. */
     static Problem forProfile(Throwable failure, String what, String profile) {
-        String doing = what == null || what.isBlank() ? "The AWS call" : what.strip();
+        String doing = what == null || what.isBlank() ? "The AWS call" : scrub(what.strip());
         // A problem already made deeper down (e.g. by our profile credentials) keeps its words, under this "what".
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProblemException pe) {
