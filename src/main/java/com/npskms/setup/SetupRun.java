@@ -129,6 +129,14 @@ public final class SetupRun {
         return all;
     }
 
+    /**
+     * Every step's plan for a state without connecting (the account id and region should be filled in):
+     * for a preview before signing in, and for tests.
+     */
+    public static List<PlannedCall> preview(SetupState state) {
+        return new SetupRun(null, state, new Journal(java.nio.file.Path.of("unused"))).planAll();
+    }
+
     /** What already exists for the step, and whether it would be reused (AWS read calls only). */
     public Existing inspect(StepId id) {
         return steps.get(id).inspect(state);
