@@ -78,18 +78,7 @@ public final class AccessKeyStep implements SetupStep {
             removeKey(s);
         }
         String create = "iam CreateAccessKey " + s.userName;
-        if (s.accessKeyId == null && StepContext.wasPending(s, create) && s.accessKeysBefore != null) {
-            // Keys made by the interrupted call: their secret was never seen, so they are removed.
-            for (AccessKeyMetadata k : keysOrNone(s)) {
-                if (!s.accessKeysBefore.contains(k.accessKeyId())) {
-                    UserStep.ignoreGone("Deleting the unusable access key " + k.accessKeyId(),
-                            () -> iam.deleteAccessKey(b -> b.userName(s.userName).accessKeyId(k.accessKeyId())));
-                    UserStep.ignoreGone("Removing the description of " + k.accessKeyId(),
-                            () -> iam.untagUser(b -> b.userName(s.userName).tagKeys(k.accessKeyId())));
-                }
-            }
-            ctx.settled(s);
-        }
+        removeInterrupted(s);
         if (s.accessKeyId == null) {
             List<AccessKeyMetadata> keys = keysOrNone(s);
             if (keys.size() >= 2) {
@@ -118,6 +107,24 @@ public final class AccessKeyStep implements SetupStep {
         }
     }
 
+    /** Removes keys an interrupted CreateAccessKey made: their secret was never seen, so nobody can use them. */
+    private void removeInterrupted(SetupState s) {
+        if (s.accessKeyId != null || !StepContext.wasPending(s, "iam CreateAccessKey " + s.userName)
+                || s.accessKeysBefore == null) {
+            return;
+        }
+        IamClient iam = ctx.session.iam();
+        for (AccessKeyMetadata k : keysOrNone(s)) {
+            if (!s.accessKeysBefore.contains(k.accessKeyId())) {
+                UserStep.ignoreGone("Deleting the unusable access key " + k.accessKeyId(),
+                        () -> iam.deleteAccessKey(b -> b.userName(s.userName).accessKeyId(k.accessKeyId())));
+                UserStep.ignoreGone("Removing the description of " + k.accessKeyId(),
+                        () -> iam.untagUser(b -> b.userName(s.userName).tagKeys(k.accessKeyId())));
+            }
+        }
+        ctx.settled(s);
+    }
+
     private void removeKey(SetupState s) {
         IamClient iam = ctx.session.iam();
         String keyId = s.accessKeyId;
@@ -140,6 +147,10 @@ public final class AccessKeyStep implements SetupStep {
 
     @Override
     public void rollback(SetupState s, Progress progress) {
+        removeInterrupted(s);
+        if (StepContext.wasPending(s, "iam TagUser " + s.userName + " " + s.accessKeyId)) {
+            s.accessKeyTagged = true;
+        }
         if (s.accessKeyCreated && s.accessKeyId != null) {
             progress.update("Deleting the access key " + s.accessKeyId, Progress.UNKNOWN);
             removeKey(s);

@@ -250,6 +250,9 @@ public final class KmsKeyStep implements SetupStep {
             }
         }
         String alias = InputRules.normalizeAlias(s.alias);
+        if (!s.aliasCreated && s.keyCreated && StepContext.wasPending(s, "kms CreateAlias " + alias)) {
+            s.aliasCreated = true; // deleting an alias that turns out not to exist is harmless
+        }
         if (s.aliasCreated) {
             progress.update("Deleting the alias " + alias, Progress.UNKNOWN);
             UserStep.ignoreGone("Deleting the KMS alias " + alias, () -> kms.deleteAlias(b -> b.aliasName(alias)));

@@ -140,6 +140,12 @@ public final class LeastPrivilegeStep implements SetupStep {
         if (s.leastPrivilegeVersionId == null) {
             return;
         }
+        if (s.policyCreated) {
+            // The policy step deletes the policy with all its versions.
+            s.leastPrivilegeVersionId = null;
+            ctx.save(s);
+            return;
+        }
         IamClient iam = ctx.session.iam();
         progress.update("Restoring the previous version of " + s.policyName, Progress.UNKNOWN);
         if (s.previousDefaultVersionId != null) {

@@ -118,6 +118,13 @@ public final class PolicyStep implements SetupStep {
 
     @Override
     public void rollback(SetupState s, Progress progress) {
+        if (!s.policyCreated && StepContext.wasPending(s, "iam CreatePolicy " + s.policyName)) {
+            Found found = find(s);
+            if (found.policy != null) {
+                s.policyArn = found.policy.arn(); // created just before an interruption
+                s.policyCreated = true;
+            }
+        }
         if (!s.policyCreated) {
             if (s.policyArn != null) {
                 s.policyArn = null; // reused: left alone

@@ -31,7 +31,25 @@ final class StepContext {
         s.pendingStep = step;
         s.pendingSince = Instant.now().toString();
         checkpoint.accept(s);
-        return call.get();
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (rejected(e)) {
+                settled(s); // AWS refused the call: it made nothing
+            }
+            throw e;
+        }
+    }
+
+    /** True when AWS answered with a client error (4xx): the request was refused and changed nothing. */
+    static boolean rejected(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase) {
+                int status = ase.statusCode();
+                return status >= 400 && status < 500 && !ase.isThrottlingException();
+            }
+        }
+        return false;
     }
 
     void intend(SetupState s, StepId step, String action, Runnable call) {

@@ -126,15 +126,11 @@ public final class UserStep implements SetupStep {
         if (s.loginProfileCreated && !lost) {
             return;
         }
-        boolean exists = loginProfileExists(s);
-        if (exists && !s.loginProfileCreated && !StepContext.wasPending(s, create)) {
-            return; // a reused user who has console access already: left as it is
-        }
-        if (exists) {
+        if (s.loginProfileCreated || StepContext.wasPending(s, create)) {
             // Made by this run, but its password did not survive the interruption (it is never journaled):
             // nobody has seen it, so it is replaced.
             progress.update("Replacing the console password of " + s.userName, Progress.UNKNOWN);
-            StepContext.call("Removing the console password of " + s.userName,
+            ignoreGone("Removing the console password of " + s.userName,
                     () -> iam.deleteLoginProfile(b -> b.userName(s.userName)));
             s.loginProfileCreated = false;
             ctx.settled(s);
@@ -144,24 +140,23 @@ public final class UserStep implements SetupStep {
         }
         String password = s.consolePassword.reveal();
         progress.update("Giving " + s.userName + " console access", Progress.UNKNOWN);
-        StepContext.call("Giving the IAM user " + s.userName + " console access", () -> ctx.intend(s, id(), create,
-                () -> ctx.backoff.retry("the new user to be visible to IAM", AwsErrors::notFound, progress,
-                        () -> iam.createLoginProfile(b -> b.userName(s.userName).password(password)
-                                .passwordResetRequired(true)))));
+        try {
+            ctx.intend(s, id(), create, () -> ctx.backoff.retry("the new user to be visible to IAM",
+                    AwsErrors::notFound, progress, () -> iam.createLoginProfile(b -> b.userName(s.userName)
+                            .password(password).passwordResetRequired(true))));
+        } catch (RuntimeException e) {
+            if (AwsErrors.is(e, "EntityAlreadyExists") && !s.userCreated) {
+                // A reused user who has console access already: left as it is.
+                s.consolePassword.wipe();
+                s.consolePassword = null;
+                ctx.settled(s);
+                progress.update(s.userName + " has console access already; its password is unchanged", Progress.UNKNOWN);
+                return;
+            }
+            throw Problems.wrap(e, "Giving the IAM user " + s.userName + " console access");
+        }
         s.loginProfileCreated = true;
         ctx.settled(s);
-    }
-
-    private boolean loginProfileExists(SetupState s) {
-        try {
-            ctx.session.iam().getLoginProfile(b -> b.userName(s.userName));
-            return true;
-        } catch (RuntimeException e) {
-            if (AwsErrors.notFound(e)) {
-                return false;
-            }
-            throw Problems.wrap(e, "Checking the console access of " + s.userName);
-        }
     }
 
     private void attach(SetupState s, Progress progress) {
@@ -191,6 +186,16 @@ public final class UserStep implements SetupStep {
     @Override
     public void rollback(SetupState s, Progress progress) {
         IamClient iam = ctx.session.iam();
+        // A change interrupted before its outcome was journaled is undone too.
+        if (!s.userCreated && StepContext.wasPending(s, "iam CreateUser " + s.userName) && find(s).user != null) {
+            s.userCreated = true;
+        }
+        if (StepContext.wasPending(s, "iam CreateLoginProfile " + s.userName)) {
+            s.loginProfileCreated = true;
+        }
+        if (StepContext.wasPending(s, "iam AttachUserPolicy " + s.userName + " " + StepContext.policyArn(s))) {
+            s.policyAttached = true;
+        }
         if (s.policyAttached) {
             progress.update("Detaching " + s.policyName + " from " + s.userName, Progress.UNKNOWN);
             ignoreGone("Detaching the policy " + s.policyName + " from " + s.userName,
