@@ -142,7 +142,7 @@ public final class Sandbox implements AutoCloseable {
         return endpoint;
     }
 
-    /** The region the sandbox's KMS lives in (us-east-1); IAM and STS accept any. */
+    /** The region the sandbox's KMS lives in (us-east-1); IAM accepts aws-global and us-east-1, STS any region. */
     public String region() {
         return REGION;
     }
