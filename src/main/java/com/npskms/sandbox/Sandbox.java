@@ -225,6 +225,9 @@ public final class Sandbox implements AutoCloseable {
                 respond(exchange, true, new AwsError(400, "SerializationException", "The request body is not valid JSON."),
                         requestId);
                 return;
+            } catch (AwsError e) {
+                respond(exchange, json, e, requestId);
+                return;
             }
 
             SandboxKnobs.Fault fault = knobs.faultFor(action);
