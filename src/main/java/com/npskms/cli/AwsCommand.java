@@ -78,6 +78,20 @@ abstract class AwsCommand implements Callable<Integer> {
         return p.kind() == Problem.Kind.INPUT && p.awsCode() == null ? ExitCode.BAD_INPUT : ExitCode.FAILED;
     }
 
+    /** Asks on the terminal; true for y/yes. Without an answer (end of input, no terminal) it is no. */
+    boolean ask(String question) {
+        err().print(question + " [y/N] ");
+        err().flush();
+        try {
+            String line = System.console() != null ? System.console().readLine()
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.Charset.defaultCharset())).readLine();
+            return line != null && java.util.List.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
