@@ -21,7 +21,10 @@ abstract class AwsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: Jackson is a fair share of start-up time, and most runs print text. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** The command's work with an open session; returns the exit code. */
     abstract int run(AwsSession session) throws Exception;
@@ -102,7 +105,7 @@ abstract class AwsCommand implements Callable<Integer> {
 
     void printJson(PrintWriter w, Object value) {
         try {
-            w.println(JSON.writeValueAsString(value));
+            w.println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
