@@ -85,13 +85,21 @@ abstract class AwsCommand implements Callable<Integer> {
     boolean ask(String question) {
         err().print(question + " [y/N] ");
         err().flush();
-        try {
-            String line = System.console() != null ? System.console().readLine()
-                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                    java.nio.charset.Charset.defaultCharset())).readLine();
-            return line != null && java.util.List.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
-        } catch (java.io.IOException e) {
-            return false;
+        String line = Answers.readLine();
+        return line != null && java.util.List.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** One reader of standard input for the whole process, so piped answers are not lost to buffering. */
+    private static final class Answers {
+        private static final java.io.BufferedReader STDIN = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+
+        static String readLine() {
+            try {
+                return System.console() != null ? System.console().readLine() : STDIN.readLine();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
         }
     }
 
