@@ -86,6 +86,9 @@ abstract class AwsCommand implements Callable<Integer> {
         err().print(question + " [y/N] ");
         err().flush();
         String line = Answers.readLine();
+        if (System.console() == null) {
+            err().println();
+        }
         return line != null && java.util.List.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -20,7 +20,7 @@ final class ResumeCommand extends RunCommand {
 
     @Override
     int run(AwsSession session) {
-        SetupRun run = SetupRun.resume(session, journalOption.journal());
+        SetupRun run = SetupRun.resume(session, journalOption.journal(connection));
         JournalEntry entry = run.journal().findLast().orElseThrow();
         if (run.isFinished() && run.state().secretAccessKey == null) {
             err().println("That setup run finished already; nothing to resume.");

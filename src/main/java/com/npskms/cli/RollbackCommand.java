@@ -33,7 +33,7 @@ final class RollbackCommand extends AwsCommand {
 
     @Override
     int run(AwsSession session) {
-        SetupRun run = SetupRun.resume(session, journalOption.journal());
+        SetupRun run = SetupRun.resume(session, journalOption.journal(connection));
         JournalEntry entry = run.journal().findLast().orElseThrow();
         List<String> created = entry.created();
         if (!connection.json()) {

@@ -45,7 +45,7 @@ final class SetupCommand extends RunCommand {
     @Override
     int run(AwsSession session) {
         SetupState state = options.toState();
-        SetupRun run = SetupRun.start(session, state, journalOption.journal());
+        SetupRun run = SetupRun.start(session, state, journalOption.journal(connection));
         if (!options.noCallerAsAdmin && !state.callerArn.endsWith(":root")) {
             String me = Preflight.simulationPrincipal(session.iam(), state.callerArn);
             if (!state.keyAdministrators.contains(me)) {
