@@ -101,11 +101,7 @@ public final class LeastPrivilegeStep implements SetupStep {
                 .orElseThrow();
         String defDocument = document(s, def.versionId());
         if (PolicyJson.sameDocument(defDocument, target)) {
-            if (StepContext.wasPending(s, create)) {
-                s.leastPrivilegeVersionId = def.versionId(); // made just before the interruption
-            }
-            ctx.settled(s);
-            return; // already least privilege
+            return; // already least privilege (before this run)
         }
         s.previousDefaultVersionId = def.versionId();
         s.policyDocumentBefore = defDocument;
@@ -127,16 +123,19 @@ public final class LeastPrivilegeStep implements SetupStep {
     }
 
     @Override
-    public void rollback(SetupState s, Progress progress) {
-        if (s.leastPrivilegeVersionId == null && s.policyArn != null
-                && StepContext.wasPending(s, "iam CreatePolicyVersion " + s.policyArn) && s.previousDefaultVersionId != null) {
-            // Interrupted: the new version may exist without being journaled.
+    public void recover(SetupState s) {
+        if (s.leastPrivilegeVersionId == null && s.policyArn != null && s.previousDefaultVersionId != null
+                && StepContext.wasPending(s, "iam CreatePolicyVersion " + s.policyArn)) {
             for (PolicyVersion v : versions(s)) {
                 if (Boolean.TRUE.equals(v.isDefaultVersion()) && !v.versionId().equals(s.previousDefaultVersionId)) {
                     s.leastPrivilegeVersionId = v.versionId();
                 }
             }
         }
+    }
+
+    @Override
+    public void rollback(SetupState s, Progress progress) {
         if (s.leastPrivilegeVersionId == null) {
             return;
         }

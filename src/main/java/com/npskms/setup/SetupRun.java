@@ -74,15 +74,16 @@ public final class SetupRun {
         CallerIdentity me = session.whoAmI();
         entry.requireSameTarget(me.accountId(), session.region());
         SetupState s = entry.state();
-        if (s.accessKeyCreated && (s.secretAccessKey == null)) {
+        SetupRun run = new SetupRun(session, s, journal);
+        run.journalChecked = true;
+        run.recoverInterrupted();
+        if (s.accessKeyCreated && s.secretAccessKey == null) {
             s.completed.remove(StepId.ACCESS_KEY);
             s.completed.remove(StepId.VERIFY);
         }
         if (s.loginProfileCreated && s.consolePassword == null) {
             s.completed.remove(StepId.USER);
         }
-        SetupRun run = new SetupRun(session, s, journal);
-        run.journalChecked = true;
         return run;
     }
 
@@ -157,6 +158,7 @@ public final class SetupRun {
         }
         beforeFirstChange();
         try {
+            recoverInterrupted();
             steps.get(id).run(state, progress);
         } catch (ProblemException e) {
             failed(id, e.problem().toText());
@@ -202,6 +204,20 @@ public final class SetupRun {
         }
     }
 
+    /**
+     * When the journal shows an AWS change in flight when the run stopped (or failed without a clear answer),
+     * lets its step find what the change made, so nothing is made twice and roll back misses nothing.
+     */
+    private void recoverInterrupted() {
+        if (state.pendingAction == null) {
+            return;
+        }
+        if (state.pendingStep != null) {
+            steps.get(state.pendingStep).recover(state);
+        }
+        ctx.settled(state);
+    }
+
     /** The first step not completed yet, or null when the run is finished. */
     public StepId nextStep() {
         for (StepId id : StepId.values()) {
@@ -226,6 +242,7 @@ public final class SetupRun {
      * done the journal is cleared; a failure keeps it true, so roll back can be tried again.
      */
     public void rollback(Progress progress) {
+        recoverInterrupted();
         List<SetupStep> reverse = new ArrayList<>(steps.values());
         Collections.reverse(reverse);
         for (SetupStep step : reverse) {

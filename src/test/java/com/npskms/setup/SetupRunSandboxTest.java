@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.npskms.aws.AwsSession;
-import com.npskms.aws.ConnectionSettings;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;
 import com.npskms.sandbox.SandboxKnobs;
@@ -153,6 +152,7 @@ class SetupRunSandboxTest {
         s.consoleAccess = true;
         SetupRun run = fx.start(s, new RecordingJournal(dir, intent));
         assertThrows(RecordingJournal.Crash.class, () -> run.runRemaining(Progress.NONE));
+        assertTrue(new Journal(dir).findUnfinished().orElseThrow().state().pendingAction != null);
         assertEquals(intent, new Journal(dir).findUnfinished().orElseThrow().state().pendingAction.substring(0, intent.length()));
 
         SetupRun resumed = fx.resume(new Journal(dir));
@@ -168,6 +168,7 @@ class SetupRunSandboxTest {
         s.consoleAccess = true;
         SetupRun run = fx.start(s, new RecordingJournal(dir, intent));
         assertThrows(RecordingJournal.Crash.class, () -> run.runRemaining(Progress.NONE));
+        assertTrue(new Journal(dir).findUnfinished().orElseThrow().state().pendingAction != null);
 
         SetupRun resumed = fx.resume(new Journal(dir));
         boolean keyMade = intent.startsWith("kms") || intent.equals("iam CreatePolicyVersion");
@@ -256,8 +257,7 @@ class SetupRunSandboxTest {
         SetupRun run = fx.start(s, new Journal(dir));
         assertThrows(ProblemException.class, () -> run.runRemaining(Progress.NONE));
         fx.sandbox.knobs().clearFaults();
-        try (AwsSession elsewhere = AwsSession.open(ConnectionSettings.sandbox(fx.sandbox.endpoint(),
-                fx.sandbox.adminAccessKeyId(), SecretText.of(fx.sandbox.adminSecretAccessKey()), "eu-west-1"))) {
+        try (AwsSession elsewhere = fx.open(fx.sandbox.adminAccessKeyId(), fx.sandbox.adminSecretAccessKey(), "eu-west-1")) {
             ProblemException e = assertThrows(ProblemException.class, () -> SetupRun.resume(elsewhere, new Journal(dir)));
             assertTrue(e.getMessage().contains("another AWS account or region"), e.getMessage());
             assertTrue(e.getMessage().contains("eu-west-1") && e.getMessage().contains(fx.sandbox.region()));
