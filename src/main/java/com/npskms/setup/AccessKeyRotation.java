@@ -105,12 +105,14 @@ public final class AccessKeyRotation {
         AccessKeyInfo n = require(byId, newKeyId);
         AccessKeyInfo o = require(byId, oldKeyId);
         boolean newUsed = n.lastUsedDate() != null;
-        boolean oldStill = o.lastUsedDate() != null && n.created() != null && o.lastUsedDate().isAfter(n.created());
+        // IAM dates have one-second resolution: a use in the same second as the creation counts as still used.
+        boolean oldStill = o.lastUsedDate() != null && n.created() != null && !o.lastUsedDate().isBefore(n.created());
         String summary = (newUsed ? "The new key " + newKeyId + " has been used (" + n.lastUseText() + ")."
                 : "The new key " + newKeyId + " has not been used yet: NPS may not be switched to it.")
                 + " " + (oldStill ? "The old key " + oldKeyId + " is still being used (" + o.lastUseText()
                 + "): something still has it."
-                : "The old key " + oldKeyId + " has not been used since the new key was created.");
+                : "The old key " + oldKeyId + " has not been used since the new key was created.")
+                + " (AWS records key use with some delay: if in doubt, check again later.)";
         return new KeyUsage(n, o, newUsed, oldStill, summary);
     }
 

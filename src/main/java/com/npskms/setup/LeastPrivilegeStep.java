@@ -85,7 +85,17 @@ public final class LeastPrivilegeStep implements SetupStep {
 
     private static PolicyVersion oldestNonDefault(List<PolicyVersion> versions) {
         return versions.stream().filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
-                .min(Comparator.comparing(PolicyVersion::createDate)).orElseThrow();
+                .min(Comparator.comparing(PolicyVersion::createDate)
+                        .thenComparing(v -> versionNumber(v.versionId()))).orElseThrow();
+    }
+
+    /** "v12" → 12: IAM numbers versions in creation order, which settles dates within the same second. */
+    private static int versionNumber(String versionId) {
+        try {
+            return Integer.parseInt(versionId.substring(1));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     @Override

@@ -50,6 +50,14 @@ class AccessKeyRotationSandboxTest {
         }
     }
 
+    private static void nextSecond() {
+        try {
+            Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void rotationWithOneExistingKey() {
         SetupRun run = setUp();
@@ -65,6 +73,7 @@ class AccessKeyRotationSandboxTest {
         assertTrue(keys.get(0).active());
         assertFalse(keys.get(0).neverUsed(), keys.get(0).lastUseText());
 
+        nextSecond(); // IAM dates have one-second resolution
         NewAccessKey fresh = rotation.createNewKey("NPS rotated");
         assertFalse(fresh.toString().contains(fresh.secretAccessKey().reveal()));
         assertEquals(2, rotation.keys().size());
