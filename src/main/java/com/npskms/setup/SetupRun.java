@@ -2,6 +2,7 @@ package com.npskms.setup;
 
 import com.npskms.aws.AwsSession;
 import com.npskms.aws.CallerIdentity;
+import com.npskms.aws.Preflight;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;
 import java.time.Instant;
@@ -286,27 +287,37 @@ public final class SetupRun {
         return Optional.ofNullable(state.consolePassword).filter(p -> !p.isWiped());
     }
 
-    /** The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md), for the pre-flight check. */
+    /**
+     * The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md, as {@link Preflight} lists
+     * them), plus what roll back needs beyond that list: removing the alias and restoring a reused policy.
+     */
     public static List<String> requiredActions(SetupState s) {
-        List<String> a = new ArrayList<>(List.of(
-                "iam:CreatePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions",
-                "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
-                "iam:CreateUser", "iam:GetUser", "iam:AttachUserPolicy", "iam:ListAttachedUserPolicies",
-                "iam:CreateAccessKey", "iam:ListAccessKeys"));
-        if (!PolicyStep.blank(s.accessKeyDescription)) {
-            a.add("iam:TagUser");
-        }
-        if (s.consoleAccess) {
-            a.add("iam:CreateLoginProfile");
-            a.add("iam:GetLoginProfile");
-        }
-        a.addAll(List.of("kms:CreateKey", "kms:CreateAlias", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases"));
-        if (!s.tags.isEmpty()) {
-            a.add("kms:TagResource");
-        }
-        if (s.enableKeyRotation) {
-            a.add("kms:EnableKeyRotation");
+        List<String> a = new ArrayList<>(Preflight.requiredActions(new Preflight.Needs(s.consoleAccess,
+                !s.tags.isEmpty(), s.enableKeyRotation)));
+        for (String more : List.of("kms:DeleteAlias", "iam:SetDefaultPolicyVersion")) {
+            if (!a.contains(more)) {
+                a.add(more);
+            }
         }
         return a;
+    }
+
+    /**
+     * The pre-flight check as a hook: simulates the operator's permissions ({@link Preflight}); stops the run
+     * before anything is created when something is missing; when the simulation itself is unavailable, reports
+     * that as advice through {@code progress} and lets the run go on.
+     */
+    public SetupRun withPreflight(Progress progress) {
+        return withPermissionCheck(actions -> {
+            Preflight.Result r = Preflight.check(ctx.session.iam(), state.callerArn, actions);
+            if (!r.mayProceed()) {
+                throw new ProblemException(Problem.of(Problem.Kind.PERMISSION,
+                        "You are missing permissions the setup needs; nothing was created",
+                        r.toText(), "Ask an AWS administrator to grant them, then start again."));
+            }
+            if (r.status() == Preflight.Result.Status.NOT_CHECKED) {
+                progress.update(r.toText(), Progress.UNKNOWN);
+            }
+        });
     }
 }

@@ -79,6 +79,41 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void theSecretNeverShowsInJournalProgressOutputOrFailures() {
+        SetupState s = fx.state();
+        RecordingJournal journal = new RecordingJournal(dir);
+        List<String> seen = new ArrayList<>();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        SetupRun run = fx.start(s, journal);
+        try {
+            // Fail the verification as the new user, and again on resume, so the secret is in play in failures.
+            fx.sandbox.knobs().failNext("Encrypt", SandboxKnobs.Fault.HTTP_500, 10);
+            ProblemException e = assertThrows(ProblemException.class, () -> run.runRemaining((m, f) -> seen.add(m)));
+            seen.add(e.getMessage());
+            seen.add(e.problem().toText());
+            seen.add(String.valueOf(e.problem()));
+            fx.sandbox.knobs().clearFaults();
+            run.runRemaining((m, f) -> seen.add(m));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String secret = run.result().secretAccessKey().reveal();
+        seen.add(run.result().toString());
+        seen.add(run.result().toText(false));
+        seen.add(run.result().toJson(false));
+        seen.add(String.valueOf(s.verification));
+        seen.add(console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        SecretScan.assertAbsent(secret, journal.writes, seen);
+        assertTrue(run.result().toText(true).contains(secret), "shown when asked");
+    }
+
+    @Test
     void theKeyPolicySentIsTheConsolesJson() {
         SetupState s = fx.state();
         SetupRun run = fx.start(s, new Journal(dir));
