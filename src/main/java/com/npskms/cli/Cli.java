@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: the same procedure as the wizard, without a window. */
 @Command(name = "nps-kms-setup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Creates the AWS KMS protection key for Netwrix Privilege Secure, step by step.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, WhoAmICommand.class, PreflightCommand.class,
+                SandboxCommand.class})
 public final class Cli {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failed step, 2 bad usage or input). */
@@ -18,6 +19,14 @@ public final class Cli {
     public static CommandLine commandLine() {
         // picocli answers bad usage with exit code 2 (ExitCode.USAGE) by default.
         CommandLine cl = new CommandLine(new Cli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Whatever escapes a command is shown in plain words, never as a stack trace.
+        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            com.npskms.aws.Problem p = com.npskms.aws.Problems.from(e, "The command");
+            commandLine.getErr().println(p.toText());
+            commandLine.getErr().flush();
+            return ExitCode.FAILED;
+        });
         return cl;
     }
 

@@ -16,6 +16,14 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class SetupState {
+    // ---- the run ----
+    /** Identifies this run in the journal. */
+    public String runId;
+    /** When the run started (ISO-8601 UTC). */
+    public String startedAt;
+    /** When false, something that already exists is never reused (a name taken is then a conflict). */
+    public boolean reuseExisting = true;
+
     // ---- connection (no secrets) ----
     public String accountId;
     public String callerArn;
@@ -26,6 +34,8 @@ public final class SetupState {
     public String policyDescription = "Allows Netwrix Privilege Secure to decrypt with its AWS KMS protection key";
     public String policyArn;
     public boolean policyCreated;
+    /** Why the existing policy was reused (empty when this run created it). */
+    public String policyReuseReason;
 
     // ---- step 2: user ----
     public String userName = "nps-kms-user";
@@ -43,6 +53,8 @@ public final class SetupState {
     public String accessKeyId;
     public boolean accessKeyCreated;
     public boolean accessKeyTagged;
+    /** The user's access key ids before this run created one (a key not listed here was made by this run). */
+    public List<String> accessKeysBefore;
     /** Shown once on the result page; never journaled, logged or exported by default. */
     @JsonIgnore
     public SecretText secretAccessKey;
@@ -61,13 +73,38 @@ public final class SetupState {
     public String keyArn;
     public boolean keyCreated;
     public boolean aliasCreated;
+    /** True once automatic key-material rotation is on (by this run or already before). */
+    public boolean keyRotationEnabled;
 
     // ---- step 5: least privilege ----
     public String leastPrivilegeVersionId;
     /** Version that was the default before least privilege (to restore on roll back when the policy was reused). */
     public String previousDefaultVersionId;
+    /** The policy document that was the default before least privilege (for the before/after view). */
+    public String policyDocumentBefore;
+
+    // ---- step 6: verify ----
+    public Verification verification;
 
     // ---- progress ----
     public Set<StepId> completed = EnumSet.noneOf(StepId.class);
+    /**
+     * The AWS mutation in flight (e.g. "iam CreateUser nps-kms-user"), journaled before the call and cleared
+     * after its outcome is journaled; on resume it tells a step to look for what the call may have made.
+     */
+    public String pendingAction;
+    /** The step of {@link #pendingAction}. */
+    public StepId pendingStep;
+    /** When {@link #pendingAction} started (ISO-8601 UTC), to tell what the call made from older things. */
+    public String pendingSince;
+    /** The step that failed last, and the failure in plain words (no secret). */
+    public StepId failedStep;
+    public String lastFailure;
+
+    /** True when every step has completed. */
+    @JsonIgnore
+    public boolean isFinished() {
+        return completed.containsAll(EnumSet.allOf(StepId.class));
+    }
 
 }

@@ -1,0 +1,295 @@
+package com.npskms.setup;
+
+import com.npskms.aws.AwsSession;
+import com.npskms.aws.CallerIdentity;
+import com.npskms.aws.Problem;
+import com.npskms.aws.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One run of the procedure over a {@link SetupState}: plans, inspects, runs and rolls back the steps in
+ * order, journaling before and after every AWS change so an interrupted run can be resumed without
+ * duplicates. The GUI and the command line drive this same object; it is not thread-safe (one caller at a time).
+ */
+public final class SetupRun {
+    private final SetupState state;
+    private final Journal journal;
+    private final StepContext ctx;
+    private final Map<StepId, SetupStep> steps = new EnumMap<>(StepId.class);
+    private PermissionCheck permissionCheck = PermissionCheck.NONE;
+    private boolean checked;
+    private boolean journalChecked;
+
+    private SetupRun(AwsSession session, SetupState state, Journal journal) {
+        this.state = state;
+        this.journal = journal;
+        this.ctx = new StepContext(session, Backoff.standard(), journal::record);
+        steps.put(StepId.POLICY, new PolicyStep(ctx));
+        steps.put(StepId.USER, new UserStep(ctx));
+        steps.put(StepId.ACCESS_KEY, new AccessKeyStep(ctx));
+        steps.put(StepId.KMS_KEY, new KmsKeyStep(ctx));
+        steps.put(StepId.LEAST_PRIVILEGE, new LeastPrivilegeStep(ctx));
+        steps.put(StepId.VERIFY, new VerifyStep(ctx));
+    }
+
+    /**
+     * Starts a new run with the admin's inputs: asks AWS who the operator is ({@code sts:GetCallerIdentity})
+     * and fills account, caller and region into the state. Nothing is created or journaled until a step runs,
+     * so a plan (dry run) leaves no trace. Invalid inputs are refused with a problem listing each field's rule.
+     */
+    public static SetupRun start(AwsSession session, SetupState state, Journal journal) {
+        List<String> bad = InputRules.check(state);
+        if (!bad.isEmpty()) {
+            throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Some inputs are not valid",
+                    String.join("\n", bad), "Correct them and start again."));
+        }
+        CallerIdentity me = session.whoAmI();
+        state.accountId = me.accountId();
+        state.callerArn = me.arn();
+        state.region = session.region();
+        state.alias = InputRules.normalizeAlias(state.alias);
+        if (state.runId == null) {
+            state.runId = UUID.randomUUID().toString();
+        }
+        state.startedAt = Instant.now().toString();
+        return new SetupRun(session, state, journal);
+    }
+
+    /**
+     * Continues the run in the journal (unfinished or finished, e.g. to roll it back). Refuses a journal from
+     * another account or region than the session's. A secret that did not survive the interruption (the
+     * access key's, the console password) makes its step run again: the key made then is replaced.
+     */
+    public static SetupRun resume(AwsSession session, Journal journal) {
+        JournalEntry entry = journal.findLast().orElseThrow(() -> new ProblemException(Problem.of(
+                Problem.Kind.NOT_FOUND, "There is no setup run to resume", "The journal " + journal.file()
+                        + " does not exist.", "Start a new setup.")));
+        CallerIdentity me = session.whoAmI();
+        entry.requireSameTarget(me.accountId(), session.region());
+        SetupState s = entry.state();
+        if (s.accessKeyCreated && (s.secretAccessKey == null)) {
+            s.completed.remove(StepId.ACCESS_KEY);
+            s.completed.remove(StepId.VERIFY);
+        }
+        if (s.loginProfileCreated && s.consolePassword == null) {
+            s.completed.remove(StepId.USER);
+        }
+        SetupRun run = new SetupRun(session, s, journal);
+        run.journalChecked = true;
+        return run;
+    }
+
+    /** Replaces the propagation backoff (tests use a fast one). */
+    public SetupRun withBackoff(Backoff backoff) {
+        ctx.backoff = backoff;
+        return this;
+    }
+
+    /** Sets the pre-flight hook, called once with {@link #requiredActions} before the first step runs. */
+    public SetupRun withPermissionCheck(PermissionCheck check) {
+        this.permissionCheck = check;
+        return this;
+    }
+
+    public SetupState state() {
+        return state;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The steps in the guide's order. */
+    public List<SetupStep> steps() {
+        return List.copyOf(steps.values());
+    }
+
+    public SetupStep step(StepId id) {
+        return steps.get(id);
+    }
+
+    /** What the step would send now (no AWS call made). */
+    public List<PlannedCall> plan(StepId id) {
+        return steps.get(id).plan(state);
+    }
+
+    /** Every step's plan, in order (for the preview page and {@code --dry-run}). */
+    public List<PlannedCall> planAll() {
+        List<PlannedCall> all = new ArrayList<>();
+        for (SetupStep step : steps.values()) {
+            all.addAll(step.plan(state));
+        }
+        return all;
+    }
+
+    /**
+     * Every step's plan for a state without connecting (the account id and region should be filled in):
+     * for a preview before signing in, and for tests.
+     */
+    public static List<PlannedCall> preview(SetupState state) {
+        return new SetupRun(null, state, new Journal(java.nio.file.Path.of("unused"))).planAll();
+    }
+
+    /** What already exists for the step, and whether it would be reused (AWS read calls only). */
+    public Existing inspect(StepId id) {
+        return steps.get(id).inspect(state);
+    }
+
+    /**
+     * Runs one step (and journals before and after). Earlier unfinished steps must run first. A failure is
+     * journaled (step and plain-words text) and thrown as a {@link ProblemException}; the run can be
+     * continued by calling this again once the cause is gone.
+     */
+    public void run(StepId id, Progress progress) {
+        if (state.completed.contains(id)) {
+            return;
+        }
+        StepId next = nextStep();
+        if (next != id) {
+            throw new IllegalStateException("step " + id + " cannot run before " + next);
+        }
+        beforeFirstChange();
+        try {
+            steps.get(id).run(state, progress);
+        } catch (ProblemException e) {
+            failed(id, e.problem().toText());
+            throw e;
+        } catch (RuntimeException e) {
+            ProblemException pe = com.npskms.aws.Problems.wrap(e, id.title());
+            failed(id, pe.problem().toText());
+            throw pe;
+        }
+        state.completed.add(id);
+        if (state.failedStep == id) {
+            state.failedStep = null;
+            state.lastFailure = null;
+        }
+        journal.record(state);
+        progress.update(id.title() + ": done", 1.0);
+    }
+
+    private void failed(StepId id, String text) {
+        state.failedStep = id;
+        state.lastFailure = text;
+        journal.record(state);
+    }
+
+    private void beforeFirstChange() {
+        if (!journalChecked) {
+            Optional<JournalEntry> other = journal.findUnfinished();
+            if (other.isPresent() && !java.util.Objects.equals(other.get().state().runId, state.runId)) {
+                JournalEntry e = other.get();
+                throw new ProblemException(Problem.of(Problem.Kind.CONFLICT,
+                        "An unfinished setup run exists",
+                        "A run started " + e.startedAt() + " in account " + e.accountId() + ", region " + e.region()
+                                + " did not finish" + (e.created().isEmpty() ? "." : "; it created: "
+                                + String.join(", ", e.created()) + "."),
+                        "Resume it, roll it back, or discard it first."));
+            }
+            journalChecked = true;
+        }
+        if (!checked) {
+            permissionCheck.requireAll(requiredActions(state));
+            checked = true;
+            journal.record(state);
+        }
+    }
+
+    /** The first step not completed yet, or null when the run is finished. */
+    public StepId nextStep() {
+        for (StepId id : StepId.values()) {
+            if (!state.completed.contains(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** Runs every remaining step in order; stops at the first failure (journaled, thrown). */
+    public void runRemaining(Progress progress) {
+        for (StepId id = nextStep(); id != null; id = nextStep()) {
+            run(id, progress);
+        }
+    }
+
+    /**
+     * Undoes everything this run created, in reverse dependency order (key: deletion scheduled with the chosen
+     * waiting period and alias deleted; access key; policy detached; login profile; user; policy versions and
+     * policy; a reused policy gets its previous default version back). Reused resources are left alone. When
+     * done the journal is cleared; a failure keeps it true, so roll back can be tried again.
+     */
+    public void rollback(Progress progress) {
+        List<SetupStep> reverse = new ArrayList<>(steps.values());
+        Collections.reverse(reverse);
+        for (SetupStep step : reverse) {
+            try {
+                step.rollback(state, progress);
+            } catch (ProblemException e) {
+                failed(step.id(), "Roll back: " + e.problem().toText());
+                throw e;
+            }
+            state.completed.remove(step.id());
+            journal.record(state);
+        }
+        journal.clear();
+        progress.update("Rolled back: everything this run created is removed", 1.0);
+    }
+
+    /** Forgets the journal and keeps every resource in AWS as it is. */
+    public void discard() {
+        journal.clear();
+    }
+
+    /** True when every step has completed. */
+    public boolean isFinished() {
+        return state.isFinished();
+    }
+
+    /**
+     * The four values NPS asks for. Throws a problem until the access key and KMS key steps are done.
+     */
+    public NpsValues result() {
+        if (state.accessKeyId == null || state.keyArn == null || state.secretAccessKey == null
+                || state.secretAccessKey.isWiped()) {
+            throw new ProblemException(Problem.of(Problem.Kind.OTHER, "The NPS values are not ready yet",
+                    "The access key and the KMS key steps must finish first.", "Run the remaining steps."));
+        }
+        return new NpsValues(state.accessKeyId, state.secretAccessKey, state.keyArn, state.region);
+    }
+
+    /** The console password given to the NPS user (generated or typed), when console access was chosen. */
+    public Optional<SecretText> consolePassword() {
+        return Optional.ofNullable(state.consolePassword).filter(p -> !p.isWiped());
+    }
+
+    /** The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md), for the pre-flight check. */
+    public static List<String> requiredActions(SetupState s) {
+        List<String> a = new ArrayList<>(List.of(
+                "iam:CreatePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions",
+                "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
+                "iam:CreateUser", "iam:GetUser", "iam:AttachUserPolicy", "iam:ListAttachedUserPolicies",
+                "iam:CreateAccessKey", "iam:ListAccessKeys"));
+        if (!PolicyStep.blank(s.accessKeyDescription)) {
+            a.add("iam:TagUser");
+        }
+        if (s.consoleAccess) {
+            a.add("iam:CreateLoginProfile");
+            a.add("iam:GetLoginProfile");
+        }
+        a.addAll(List.of("kms:CreateKey", "kms:CreateAlias", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases"));
+        if (!s.tags.isEmpty()) {
+            a.add("kms:TagResource");
+        }
+        if (s.enableKeyRotation) {
+            a.add("kms:EnableKeyRotation");
+        }
+        return a;
+    }
+}
