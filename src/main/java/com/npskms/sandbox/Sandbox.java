@@ -113,7 +113,7 @@ public final class Sandbox implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 128);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
