@@ -284,6 +284,23 @@ class CliSandboxTest {
     }
 
     @Test
+    void preflightPassesWhenOnlyRollbackPermissionsAreMissingAndSaysSo() {
+        String op = "ops-norollback-" + SEQ.incrementAndGet();
+        adminIam.createUser(b -> b.userName(op));
+        adminIam.putUserPolicy(b -> b.userName(op).policyName("all-but-delete").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                        + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:DeleteUser\","
+                        + "\"Resource\":\"*\"}]}"));
+        AccessKey k = adminIam.createAccessKey(b -> b.userName(op)).accessKey();
+        actAs(k.accessKeyId(), k.secretAccessKey());
+        CliRun r = cli("preflight");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("everything the setup needs is allowed"), r.out());
+        assertTrue(r.out().contains("Needed later"), r.out());
+        assertTrue(r.out().contains("iam:DeleteUser (explicitly denied)"), r.out());
+    }
+
+    @Test
     void verifyChecksAnExistingSetupWithTheUsersOwnKey() throws Exception {
         String[] n = names("ver");
         Path secret = dir.resolve("s.txt");
