@@ -73,8 +73,8 @@ public final class SetupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // Without TCP_NODELAY the JDK HttpServer under the sandbox answers in two segments and Linux's delayed
-        // ACK adds ~40 ms to every call: that would measure the loopback, not the setup. Must precede its use.
+        // Without TCP_NODELAY a JDK HttpServer answers in two segments and Linux's delayed ACK adds ~40 ms per
+        // call. The sandbox sets this itself; the canned STS endpoint of the cold-start figure needs it too.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
