@@ -201,6 +201,19 @@ class CliSandboxTest {
     }
 
     @Test
+    void resumeAfterAFinishedRunChangesNothing() {
+        String[] n = names("done");
+        assertEquals(0, cli(concat(new String[] {"setup", "--yes"}, n)).code());
+        String key = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().get(0).accessKeyId();
+        CliRun r = cli("resume", "--yes");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("nothing to resume"), r.err());
+        var keys = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata();
+        assertEquals(1, keys.size());
+        assertEquals(key, keys.get(0).accessKeyId(), "the key NPS may already use is kept");
+    }
+
+    @Test
     void rotateWithOneKeyThenFinishLeavesOnlyTheNewKey() throws Exception {
         String[] n = names("rot");
         Path first = dir.resolve("first.txt");
