@@ -201,6 +201,21 @@ class CliSandboxTest {
     }
 
     @Test
+    void aDroppedConnectionStopsCleanlyAndResumeFinishes() throws Exception {
+        String[] n = names("drop");
+        sandbox.knobs().failNext("CreateUser", SandboxKnobs.Fault.DROP_CONNECTION, 20);
+        CliRun r = cli(concat(new String[] {"setup", "--yes"}, n));
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("AWS could not be reached"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        sandbox.knobs().clearFaults();
+        CliRun resumed = cli("resume", "--yes", "--output", "json");
+        assertEquals(0, resumed.code(), resumed.all());
+        assertTrue(new ObjectMapper().readTree(resumed.out()).get("verified").asBoolean());
+        assertEquals(1, adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().size());
+    }
+
+    @Test
     void resumeAfterAFinishedRunChangesNothing() {
         String[] n = names("done");
         assertEquals(0, cli(concat(new String[] {"setup", "--yes"}, n)).code());
