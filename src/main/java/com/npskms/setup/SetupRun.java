@@ -150,6 +150,12 @@ public final class SetupRun {
      * continued by calling this again once the cause is gone.
      */
     public void run(StepId id, Progress progress) {
+        runStep(id, progress);
+        ctx.flush(state);
+    }
+
+    /** Runs one step; its completion reaches the journal with the next write. */
+    private void runStep(StepId id, Progress progress) {
         if (state.completed.contains(id)) {
             return;
         }
@@ -160,6 +166,9 @@ public final class SetupRun {
         beforeFirstChange();
         try {
             recoverInterrupted();
+            if (id == StepId.ACCESS_KEY) {
+                ((KmsKeyStep) steps.get(StepId.KMS_KEY)).lookAhead(state);
+            }
             steps.get(id).run(state, progress);
         } catch (ProblemException e) {
             failed(id, e.problem().toText());
@@ -174,14 +183,14 @@ public final class SetupRun {
             state.failedStep = null;
             state.lastFailure = null;
         }
-        journal.record(state);
+        ctx.save(state);
         progress.update(id.title() + ": done", 1.0);
     }
 
     private void failed(StepId id, String text) {
         state.failedStep = id;
         state.lastFailure = text;
-        journal.record(state);
+        ctx.write(state);
     }
 
     private void beforeFirstChange() {
@@ -201,7 +210,7 @@ public final class SetupRun {
         if (!checked) {
             permissionCheck.requireAll(requiredActions(state));
             checked = true;
-            journal.record(state);
+            ctx.save(state);
         }
     }
 
@@ -232,8 +241,9 @@ public final class SetupRun {
     /** Runs every remaining step in order; stops at the first failure (journaled, thrown). */
     public void runRemaining(Progress progress) {
         for (StepId id = nextStep(); id != null; id = nextStep()) {
-            run(id, progress);
+            runStep(id, progress);
         }
+        ctx.flush(state);
     }
 
     /**
@@ -254,7 +264,7 @@ public final class SetupRun {
                 throw e;
             }
             state.completed.remove(step.id());
-            journal.record(state);
+            ctx.write(state);
         }
         journal.clear();
         progress.update("Rolled back: everything this run created is removed", 1.0);

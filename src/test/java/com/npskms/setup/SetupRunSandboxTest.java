@@ -71,7 +71,21 @@ class SetupRunSandboxTest {
         assertTrue(s.policyCreated && s.userCreated && s.loginProfileCreated && s.accessKeyCreated && s.keyCreated);
 
         // The journal was written before and after each change, and never holds a secret.
-        assertTrue(journal.writes.size() >= 2 * 8, "journal writes: " + journal.writes.size());
+        // Every AWS change was journaled before it was made; the last write holds the finished run.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> intents = new ArrayList<>();
+        for (String w : journal.writes) {
+            var pending = json.readTree(w).path("state").path("pendingAction");
+            if (!pending.isMissingNode() && !pending.isNull()) {
+                intents.add(pending.asText().split(" ")[1]);
+            }
+        }
+        assertEquals(List.of("CreatePolicy", "CreateUser", "CreateLoginProfile", "AttachUserPolicy", "CreateAccessKey",
+                "TagUser", "CreateKey", "CreateAlias", "CreatePolicyVersion"), intents);
+        var last = json.readTree(journal.writes.get(journal.writes.size() - 1)).path("state");
+        assertTrue(last.path("pendingAction").isMissingNode());
+        assertEquals(6, last.path("completed").size());
+        assertEquals(s.keyArn, last.path("keyArn").asText());
         SecretScan.assertAbsent(v.secretAccessKey().reveal(), journal.writes, progress,
                 List.of(s.toString(), v.toString(), run.toString()));
         SecretScan.assertAbsent(run.consolePassword().get().reveal(), journal.writes, progress, List.of());
