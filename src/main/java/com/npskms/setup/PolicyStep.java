@@ -84,10 +84,16 @@ public final class PolicyStep implements SetupStep {
                 }
             }).policy());
         } catch (RuntimeException e) {
-            if (!AwsErrors.is(e, "EntityAlreadyExists")) {
+            // Taken, or not allowed to create (then a matching policy may still be reused).
+            if (!AwsErrors.is(e, "EntityAlreadyExists", "AccessDenied")) {
                 throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
             }
-            Found found = find(s);
+            Found found;
+            try {
+                found = find(s);
+            } catch (RuntimeException lookFailed) {
+                throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
+            }
             if (found.policy == null) {
                 throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
             }

@@ -99,10 +99,16 @@ public final class UserStep implements SetupStep {
                 s.userCreated = true;
                 ctx.settled(s);
             } catch (RuntimeException e) {
-                if (!AwsErrors.is(e, "EntityAlreadyExists")) {
+                // Taken, or not allowed to create (then a matching user may still be reused).
+                if (!AwsErrors.is(e, "EntityAlreadyExists", "AccessDenied")) {
                     throw Problems.wrap(e, "Creating the IAM user " + s.userName);
                 }
-                Found found = find(s);
+                Found found;
+                try {
+                    found = find(s);
+                } catch (RuntimeException lookFailed) {
+                    throw Problems.wrap(e, "Creating the IAM user " + s.userName);
+                }
                 if (found.user == null) {
                     throw Problems.wrap(e, "Creating the IAM user " + s.userName);
                 }
