@@ -65,8 +65,9 @@ public final class SetupRun {
 
     /**
      * Continues the run in the journal (unfinished or finished, e.g. to roll it back). Refuses a journal from
-     * another account or region than the session's. A secret that did not survive the interruption (the
-     * access key's, the console password) makes its step run again: the key made then is replaced.
+     * another account or region than the session's. In an unfinished run, a secret that did not survive the
+     * interruption (the access key's, the console password) makes its step run again: what was made with it
+     * is replaced (nobody has seen it). A finished run is left as it is.
      */
     public static SetupRun resume(AwsSession session, Journal journal) {
         JournalEntry entry = journal.findLast().orElseThrow(() -> new ProblemException(Problem.of(
@@ -78,12 +79,16 @@ public final class SetupRun {
         SetupRun run = new SetupRun(session, s, journal);
         run.journalChecked = true;
         run.recoverInterrupted();
-        if (s.accessKeyCreated && s.secretAccessKey == null) {
-            s.completed.remove(StepId.ACCESS_KEY);
-            s.completed.remove(StepId.VERIFY);
-        }
-        if (s.loginProfileCreated && s.consolePassword == null) {
-            s.completed.remove(StepId.USER);
+        // Until the run finishes, nobody has been shown the access key's secret or the console password, so
+        // what this run made with them is replaced. A finished run's key may be in NPS already: never touched.
+        if (!entry.finished()) {
+            if (s.accessKeyCreated && s.secretAccessKey == null) {
+                s.completed.remove(StepId.ACCESS_KEY);
+                s.completed.remove(StepId.VERIFY);
+            }
+            if (s.loginProfileCreated && s.consolePassword == null) {
+                s.completed.remove(StepId.USER);
+            }
         }
         return run;
     }

@@ -315,6 +315,25 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void aFinishedRunResumedInANewProcessKeepsItsAccessKeyAndCanStillBeRolledBack() {
+        SetupState s = fx.state();
+        SetupRun run = fx.start(s, new Journal(dir));
+        run.runRemaining(Progress.NONE);
+        String keyNpsUses = s.accessKeyId;
+
+        SetupRun later = fx.resume(new Journal(dir));
+        assertTrue(later.isFinished());
+        assertNull(later.nextStep());
+        later.runRemaining(Progress.NONE);
+        assertEquals(List.of(keyNpsUses), fx.iam().listAccessKeys(b -> b.userName(s.userName)).accessKeyMetadata()
+                .stream().map(k -> k.accessKeyId()).toList(), "the key NPS may use is never replaced");
+        assertThrows(ProblemException.class, later::result, "the secret is gone with the first process");
+
+        later.rollback(Progress.NONE);
+        assertEquals(SandboxFixture.nothingLeft(1), fx.snapshot(s));
+    }
+
+    @Test
     void discardForgetsTheRunAndKeepsItsResources() throws Exception {
         SetupState s = fx.state();
         SetupRun run = fx.start(s, new Journal(dir));
