@@ -56,6 +56,12 @@ public final class SetupRun {
         state.callerArn = me.arn();
         state.region = session.region();
         state.alias = InputRules.normalizeAlias(state.alias);
+        int policyBytes = KmsKeyStep.keyPolicy(state).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (policyBytes > com.npskms.policy.KeyPolicyDocument.MAX_BYTES) {
+            throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Too many key administrators",
+                    "The key policy would be " + policyBytes + " bytes; KMS accepts at most 32 KB.",
+                    "Choose fewer key administrators (a role for them all is the usual way)."));
+        }
         if (state.runId == null) {
             state.runId = UUID.randomUUID().toString();
         }
@@ -91,6 +97,21 @@ public final class SetupRun {
             }
         }
         return run;
+    }
+
+    /**
+     * The key administrator offered by default: the operator, as an IAM user or role ARN (a role session is
+     * mapped to its role); null when the operator is the account root, which the key policy names anyway.
+     */
+    public String defaultKeyAdministrator() {
+        if (state.callerArn == null || state.callerArn.endsWith(":root")) {
+            return null;
+        }
+        try {
+            return Preflight.simulationPrincipal(ctx.session.iam(), state.callerArn);
+        } catch (RuntimeException e) {
+            throw com.npskms.aws.Problems.wrap(e, "Finding the role you are signed in with");
+        }
     }
 
     /** Replaces the propagation backoff (tests use a fast one). */

@@ -345,6 +345,20 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void theOperatorIsOfferedAsKeyAdministratorAndTooManyAdministratorsAreRefused() {
+        SetupState s = fx.state();
+        SetupRun run = SetupRun.start(fx.session, s, new Journal(dir));
+        assertEquals(fx.session.whoAmI().arn(), run.defaultKeyAdministrator());
+
+        SetupState big = fx.state();
+        for (int i = 0; i < 400; i++) {
+            big.keyAdministrators.add("arn:aws:iam::" + fx.sandbox.accountId() + ":user/administrator-with-a-long-name-" + i);
+        }
+        ProblemException e = assertThrows(ProblemException.class, () -> SetupRun.start(fx.session, big, new Journal(dir)));
+        assertTrue(e.problem().why().contains("32 KB"), e.problem().why());
+    }
+
+    @Test
     void invalidInputsAreRefusedBeforeAnyCall() {
         SetupState s = fx.state();
         s.userName = "has space";
