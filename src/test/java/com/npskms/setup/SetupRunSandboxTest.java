@@ -351,7 +351,7 @@ class SetupRunSandboxTest {
         assertEquals(fx.session.whoAmI().arn(), run.defaultKeyAdministrator());
 
         SetupState big = fx.state();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 600; i++) {
             big.keyAdministrators.add("arn:aws:iam::" + fx.sandbox.accountId() + ":user/administrator-with-a-long-name-" + i);
         }
         ProblemException e = assertThrows(ProblemException.class, () -> SetupRun.start(fx.session, big, new Journal(dir)));
