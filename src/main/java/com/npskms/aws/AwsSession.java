@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,6 +46,8 @@ public final class AwsSession implements AutoCloseable {
     private CallerIdentity me;
     private boolean closed;
 
+    private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+
     private AwsSession(ConnectionSettings settings, String region, URI endpoint, AwsCredentialsProvider credentials) {
         this.settings = settings;
         this.region = region;
@@ -70,6 +73,15 @@ public final class AwsSession implements AutoCloseable {
         String region = resolveRegion(settings, files, env);
         AwsCredentialsProvider credentials = credentials(settings, files, env);
         return new AwsSession(settings, region, endpoint, credentials);
+    }
+
+    /**
+     * Adds an SDK interceptor to every client this session builds from now on (benchmarks count calls with it).
+     * Call before the first client is used.
+     */
+    public synchronized AwsSession withInterceptor(ExecutionInterceptor interceptor) {
+        interceptors.add(interceptor);
+        return this;
     }
 
     /**
@@ -336,8 +348,10 @@ public final class AwsSession implements AutoCloseable {
         return http;
     }
 
-    private static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build();
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+        interceptors.forEach(b::addExecutionInterceptor);
+        return b.build();
     }
 
     private <T extends SdkAutoCloseable> T track(T client) {

@@ -21,7 +21,10 @@ abstract class AwsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: Jackson is a fair share of start-up time, and most runs print text. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** The command's work with an open session; returns the exit code. */
     abstract int run(AwsSession session) throws Exception;
@@ -78,6 +81,31 @@ abstract class AwsCommand implements Callable<Integer> {
         return p.kind() == Problem.Kind.INPUT && p.awsCode() == null ? ExitCode.BAD_INPUT : ExitCode.FAILED;
     }
 
+    /** Asks on the terminal; true for y/yes. Without an answer (end of input, no terminal) it is no. */
+    boolean ask(String question) {
+        err().print(question + " [y/N] ");
+        err().flush();
+        String line = Answers.readLine();
+        if (System.console() == null) {
+            err().println();
+        }
+        return line != null && java.util.List.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** One reader of standard input for the whole process, so piped answers are not lost to buffering. */
+    private static final class Answers {
+        private static final java.io.BufferedReader STDIN = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+
+        static String readLine() {
+            try {
+                return System.console() != null ? System.console().readLine() : STDIN.readLine();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+        }
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -88,7 +116,7 @@ abstract class AwsCommand implements Callable<Integer> {
 
     void printJson(PrintWriter w, Object value) {
         try {
-            w.println(JSON.writeValueAsString(value));
+            w.println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

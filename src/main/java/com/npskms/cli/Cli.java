@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nps-kms-setup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Creates the AWS KMS protection key for Netwrix Privilege Secure, step by step.",
         subcommands = {CommandLine.HelpCommand.class, WhoAmICommand.class, PreflightCommand.class,
-                SandboxCommand.class})
+                SetupCommand.class, VerifyCommand.class, RotateCommand.class, RollbackCommand.class,
+                ResumeCommand.class, SandboxCommand.class})
 public final class Cli {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failed step, 2 bad usage or input). */

@@ -104,8 +104,9 @@ public final class KeyPolicyDocument {
     }
 
     /**
-     * Whether a key policy lets {@code userArn} decrypt: directly (a statement naming the user with
-     * kms:Decrypt) or through IAM policies (the account-root statement with kms:*). The text says which.
+     * Whether a key policy lets {@code userArn} use the key as NPS does: encrypt and decrypt. The key policy
+     * itself must name the user for both (as the console's "Allow use of the key" does): the NPS IAM policy
+     * grants only kms:Decrypt, so an account-root statement alone would leave NPS unable to encrypt.
      */
     public static Access accessOf(String keyPolicy, String accountId, String userArn) {
         JsonNode doc;
@@ -115,34 +116,48 @@ public final class KeyPolicyDocument {
             return new Access(false, "its key policy is not valid JSON");
         }
         String rootArn = "arn:aws:iam::" + accountId + ":root";
+        boolean encrypt = false;
+        boolean decrypt = false;
         boolean viaRoot = false;
         for (JsonNode st : PolicyJson.statements(doc)) {
-            boolean decrypt = PolicyJson.strings(st.get("Action")).stream()
-                    .anyMatch(a -> PolicyJson.actionMatches(a, "kms:Decrypt"));
-            if (!decrypt || st.has("NotPrincipal")) {
+            if (st.has("NotPrincipal") || st.has("NotAction")) {
+                continue;
+            }
+            List<String> actions = PolicyJson.strings(st.get("Action"));
+            boolean enc = actions.stream().anyMatch(a -> PolicyJson.actionMatches(a, "kms:Encrypt"));
+            boolean dec = actions.stream().anyMatch(a -> PolicyJson.actionMatches(a, "kms:Decrypt"));
+            if (!enc && !dec) {
                 continue;
             }
             List<String> principals = principalArns(st.get("Principal"));
-            if ("Deny".equals(st.path("Effect").asText())
-                    && (principals.contains("*") || principals.contains(userArn) || principals.contains(rootArn))) {
-                return new Access(false, "its key policy denies kms:Decrypt to " + userArn);
+            boolean namesUser = principals.contains(userArn) || principals.contains("*");
+            if ("Deny".equals(st.path("Effect").asText()) && (namesUser || principals.contains(rootArn))) {
+                return new Access(false, "its key policy denies " + (dec ? "kms:Decrypt" : "kms:Encrypt")
+                        + " to " + userArn);
             }
             if (!"Allow".equals(st.path("Effect").asText()) || st.has("Condition")) {
                 continue;
             }
             if (principals.contains(userArn)) {
-                return new Access(true, "its key policy names " + userArn + " as a key user");
-            }
-            if (principals.contains(rootArn) || principals.contains(accountId)) {
+                encrypt |= enc;
+                decrypt |= dec;
+            } else if (principals.contains(rootArn) || principals.contains(accountId)) {
                 viaRoot = true;
             }
         }
-        if (viaRoot) {
-            return new Access(true, "its key policy lets IAM policies in account " + accountId
-                    + " grant use of the key, and the NPS policy allows kms:Decrypt");
+        if (encrypt && decrypt) {
+            return new Access(true, "its key policy names " + userArn + " as a key user (encrypt and decrypt)");
         }
-        return new Access(false, "its key policy neither names " + userArn
-                + " as a key user nor lets IAM policies of account " + accountId + " grant use of the key");
+        if (encrypt || decrypt) {
+            return new Access(false, "its key policy lets " + userArn + " " + (encrypt ? "encrypt" : "decrypt")
+                    + " but not " + (encrypt ? "decrypt" : "encrypt"));
+        }
+        if (viaRoot) {
+            return new Access(false, "its key policy does not name " + userArn + " as a key user; it leaves use"
+                    + " of the key to IAM policies, and the NPS policy allows only kms:Decrypt, so NPS could not"
+                    + " encrypt");
+        }
+        return new Access(false, "its key policy does not name " + userArn + " as a key user");
     }
 
     private static List<String> principalArns(JsonNode principal) {

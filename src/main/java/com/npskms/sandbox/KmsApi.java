@@ -95,7 +95,9 @@ final class KmsApi {
             account.requireKmsIdentity(caller, "kms:TagResource", arn);
         }
         String policy = in.hasNonNull("Policy") ? in.get("Policy").asText() : defaultKeyPolicy();
-        checkKeyPolicy(policy, arn, caller, in.path("BypassPolicyLockoutSafetyCheck").asBoolean(false));
+        // The default policy is not checked for lockout (AWS applies it as is); a given policy is.
+        checkKeyPolicy(policy, arn, caller, !in.hasNonNull("Policy")
+                || in.path("BypassPolicyLockoutSafetyCheck").asBoolean(false));
         SandboxState.Key k = new SandboxState.Key();
         k.keyId = keyId;
         k.arn = arn;

@@ -105,12 +105,14 @@ public final class AccessKeyRotation {
         AccessKeyInfo n = require(byId, newKeyId);
         AccessKeyInfo o = require(byId, oldKeyId);
         boolean newUsed = n.lastUsedDate() != null;
-        boolean oldStill = o.lastUsedDate() != null && n.created() != null && o.lastUsedDate().isAfter(n.created());
+        // IAM dates have one-second resolution: a use in the same second as the creation counts as still used.
+        boolean oldStill = o.lastUsedDate() != null && n.created() != null && !o.lastUsedDate().isBefore(n.created());
         String summary = (newUsed ? "The new key " + newKeyId + " has been used (" + n.lastUseText() + ")."
                 : "The new key " + newKeyId + " has not been used yet: NPS may not be switched to it.")
                 + " " + (oldStill ? "The old key " + oldKeyId + " is still being used (" + o.lastUseText()
                 + "): something still has it."
-                : "The old key " + oldKeyId + " has not been used since the new key was created.");
+                : "The old key " + oldKeyId + " has not been used since the new key was created.")
+                + " (AWS records key use with some delay: if in doubt, check again later.)";
         return new KeyUsage(n, o, newUsed, oldStill, summary);
     }
 
@@ -136,6 +138,29 @@ public final class AccessKeyRotation {
     }
 
     /**
+     * Makes room for the new key when the user has two: deletes {@code accessKeyId} (and its description tag)
+     * only when confirmed, when it is inactive or has never been used, and when another active key stays.
+     */
+    public void removeToMakeRoom(String accessKeyId, boolean confirmed) {
+        List<AccessKeyInfo> keys = keys();
+        AccessKeyInfo target = require(keys.stream().collect(Collectors.toMap(AccessKeyInfo::accessKeyId,
+                Function.identity())), accessKeyId);
+        boolean otherActive = keys.stream().anyMatch(k -> !k.accessKeyId().equals(accessKeyId) && k.active());
+        if (!otherActive || (target.active() && !target.neverUsed())) {
+            throw new ProblemException(Problem.of(Problem.Kind.CONFLICT, "The access key " + accessKeyId
+                    + " is not deleted", target.active() && !target.neverUsed()
+                    ? "It is active and has been used (" + target.lastUseText() + "): NPS may depend on it."
+                    : "It is the only active access key of " + userName + ".",
+                    "Deactivate it first and check that NPS still works, or use the rotation steps."));
+        }
+        if (!confirmed) {
+            throw new ProblemException(Problem.of(Problem.Kind.INPUT, "The access key " + accessKeyId
+                    + " is not deleted", "Deleting a key needs your confirmation.", "Confirm to delete it."));
+        }
+        deleteWithTag(accessKeyId);
+    }
+
+    /**
      * Deletes a key and its description tag. Refused unless {@code confirmed} (the admin confirmed NPS uses the
      * new key) and a newer Active key exists, so NPS is never left without a key.
      */
@@ -155,6 +180,10 @@ public final class AccessKeyRotation {
                     + " is not deleted", "Deleting it needs your confirmation that NPS has been switched to the new key.",
                     "Rotate the key in NPS, then confirm."));
         }
+        deleteWithTag(accessKeyId);
+    }
+
+    private void deleteWithTag(String accessKeyId) {
         IamClient iam = session.iam();
         StepContext.call("Deleting the access key " + accessKeyId,
                 () -> iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(accessKeyId)));

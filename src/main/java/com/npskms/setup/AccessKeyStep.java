@@ -78,7 +78,6 @@ public final class AccessKeyStep implements SetupStep {
             removeKey(s);
         }
         String create = "iam CreateAccessKey " + s.userName;
-        removeInterrupted(s);
         if (s.accessKeyId == null) {
             List<AccessKeyMetadata> keys = keysOrNone(s);
             if (keys.size() >= 2) {
@@ -107,8 +106,17 @@ public final class AccessKeyStep implements SetupStep {
         }
     }
 
-    /** Removes keys an interrupted CreateAccessKey made: their secret was never seen, so nobody can use them. */
-    private void removeInterrupted(SetupState s) {
+    /**
+     * Keys an interrupted CreateAccessKey made are removed: their secret was never seen, so nobody can use them.
+     * An interrupted TagUser counts as done (tagging twice is harmless).
+     */
+    @Override
+    public void recover(SetupState s) {
+        if (StepContext.wasPending(s, "iam TagUser " + s.userName + " " + s.accessKeyId)) {
+            s.accessKeyTagged = StepContext.call("Reading the tags of " + s.userName,
+                    () -> ctx.session.iam().listUserTags(b -> b.userName(s.userName)).tags())
+                    .stream().anyMatch(t -> t.key().equals(s.accessKeyId));
+        }
         if (s.accessKeyId != null || !StepContext.wasPending(s, "iam CreateAccessKey " + s.userName)
                 || s.accessKeysBefore == null) {
             return;
@@ -122,7 +130,6 @@ public final class AccessKeyStep implements SetupStep {
                         () -> iam.untagUser(b -> b.userName(s.userName).tagKeys(k.accessKeyId())));
             }
         }
-        ctx.settled(s);
     }
 
     private void removeKey(SetupState s) {
@@ -147,10 +154,6 @@ public final class AccessKeyStep implements SetupStep {
 
     @Override
     public void rollback(SetupState s, Progress progress) {
-        removeInterrupted(s);
-        if (StepContext.wasPending(s, "iam TagUser " + s.userName + " " + s.accessKeyId)) {
-            s.accessKeyTagged = true;
-        }
         if (s.accessKeyCreated && s.accessKeyId != null) {
             progress.update("Deleting the access key " + s.accessKeyId, Progress.UNKNOWN);
             removeKey(s);

@@ -1,33 +1,33 @@
 package com.npskms.setup;
 
+import com.npskms.aws.Propagation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Waiting out IAM/KMS propagation: retries a call while it fails with a "not visible yet" error, with
- * exponential backoff and jitter, up to a total wait (about 2 minutes by default), reporting each wait.
+ * How the steps wait out IAM/KMS propagation: {@link Propagation}'s exponential backoff with jitter (half a
+ * second doubling to ten), up to a total wait (about 2 minutes by default), each wait reported as progress.
+ * Tests use {@link #fast} so that a sandbox's propagation delay is polled in milliseconds, not seconds.
  */
 public final class Backoff {
-    private final Duration first;
-    private final Duration longest;
     private final Duration total;
+    private final int speedUp;
 
-    public Backoff(Duration first, Duration longest, Duration total) {
-        this.first = first;
-        this.longest = longest;
+    private Backoff(Duration total, int speedUp) {
         this.total = total;
+        this.speedUp = speedUp;
     }
 
-    /** 0.5 s doubling to 10 s between tries, up to 2 minutes in all (as Terraform waits for IAM). */
+    /** The real waits: up to 2 minutes in all, as Terraform waits for IAM. */
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2));
+        return new Backoff(Propagation.DEFAULT_MAX_WAIT, 1);
     }
 
-    /** Short waits for tests against the sandbox: 10 ms doubling to 200 ms, up to {@code total}. */
+    /** The same schedule fifty times faster (10 ms doubling to 200 ms), up to {@code total}: for tests. */
     public static Backoff fast(Duration total) {
-        return new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), total);
+        return new Backoff(total, 50);
     }
 
     public Duration total() {
@@ -36,37 +36,15 @@ public final class Backoff {
 
     /**
      * Calls {@code call} until it succeeds, or fails with an error {@code retryable} does not accept, or the
-     * total wait is spent (then the last error is thrown). {@code waitingFor} completes "Waiting for …".
+     * total wait is spent (then the last error is thrown as it was). {@code waitingFor} completes "Waiting for …".
      */
     public <T> T retry(String waitingFor, Predicate<Throwable> retryable, Progress progress, Supplier<T> call) {
-        long start = System.nanoTime();
-        long deadline = start + total.toNanos();
-        long delay = first.toMillis();
-        int attempt = 0;
-        while (true) {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                attempt++;
-                long now = System.nanoTime();
-                if (!retryable.test(e) || now >= deadline) {
-                    throw e;
-                }
-                long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-                long sleep = Math.min(jittered, Math.max(1, (deadline - now) / 1_000_000));
-                long waited = (now - start) / 1_000_000_000;
-                progress.update("Waiting for " + waitingFor + " (normal after a change in AWS; "
-                        + waited + " s of up to " + total.toSeconds() + " s, try " + attempt + ")",
-                        Math.min(1.0, (double) (now - start) / total.toNanos()));
-                try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                delay = Math.min(delay * 2, longest.toMillis());
-            }
+        Propagation p = Propagation.waitingFor(waitingFor).onFailure(retryable).progress(progress).maxWait(total);
+        if (speedUp > 1) {
+            p.clock(d -> Thread.sleep(Math.max(1, d.toMillis() / speedUp)), System::nanoTime,
+                    () -> ThreadLocalRandom.current().nextDouble());
         }
+        return p.call(call);
     }
 
     /** The same for a call without a result. */

@@ -108,15 +108,6 @@ public final class KmsKeyStep implements SetupStep {
         KmsClient kms = ctx.session.kms();
         String alias = InputRules.normalizeAlias(s.alias);
         String create = "kms CreateKey " + alias;
-        if (s.keyArn == null && StepContext.wasPending(s, create)) {
-            KeyMetadata orphan = findKeyMadeBy(s);
-            if (orphan != null) {
-                s.keyId = orphan.keyId();
-                s.keyArn = orphan.arn();
-                s.keyCreated = true;
-                ctx.settled(s);
-            }
-        }
         if (s.keyArn == null) {
             progress.update("Looking for the KMS alias " + alias, Progress.UNKNOWN);
             Found found = find(s);
@@ -239,9 +230,9 @@ public final class KmsKeyStep implements SetupStep {
     }
 
     @Override
-    public void rollback(SetupState s, Progress progress) {
-        KmsClient kms = ctx.session.kms();
-        if (s.keyArn == null && StepContext.wasPending(s, "kms CreateKey " + InputRules.normalizeAlias(s.alias))) {
+    public void recover(SetupState s) {
+        String alias = InputRules.normalizeAlias(s.alias);
+        if (s.keyArn == null && StepContext.wasPending(s, "kms CreateKey " + alias)) {
             KeyMetadata orphan = findKeyMadeBy(s);
             if (orphan != null) {
                 s.keyId = orphan.keyId();
@@ -249,10 +240,22 @@ public final class KmsKeyStep implements SetupStep {
                 s.keyCreated = true;
             }
         }
-        String alias = InputRules.normalizeAlias(s.alias);
         if (!s.aliasCreated && s.keyCreated && StepContext.wasPending(s, "kms CreateAlias " + alias)) {
-            s.aliasCreated = true; // deleting an alias that turns out not to exist is harmless
+            try {
+                KeyMetadata holder = ctx.session.kms().describeKey(b -> b.keyId(alias)).keyMetadata();
+                s.aliasCreated = holder.keyId().equals(s.keyId);
+            } catch (RuntimeException e) {
+                if (!AwsErrors.notFound(e)) {
+                    throw Problems.wrap(e, "Looking up the KMS alias " + alias);
+                }
+            }
         }
+    }
+
+    @Override
+    public void rollback(SetupState s, Progress progress) {
+        KmsClient kms = ctx.session.kms();
+        String alias = InputRules.normalizeAlias(s.alias);
         if (s.aliasCreated) {
             progress.update("Deleting the alias " + alias, Progress.UNKNOWN);
             UserStep.ignoreGone("Deleting the KMS alias " + alias, () -> kms.deleteAlias(b -> b.aliasName(alias)));

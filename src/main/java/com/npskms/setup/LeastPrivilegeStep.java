@@ -85,7 +85,17 @@ public final class LeastPrivilegeStep implements SetupStep {
 
     private static PolicyVersion oldestNonDefault(List<PolicyVersion> versions) {
         return versions.stream().filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
-                .min(Comparator.comparing(PolicyVersion::createDate)).orElseThrow();
+                .min(Comparator.comparing(PolicyVersion::createDate)
+                        .thenComparing(v -> versionNumber(v.versionId()))).orElseThrow();
+    }
+
+    /** "v12" → 12: IAM numbers versions in creation order, which settles dates within the same second. */
+    private static int versionNumber(String versionId) {
+        try {
+            return Integer.parseInt(versionId.substring(1));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     @Override
@@ -101,11 +111,7 @@ public final class LeastPrivilegeStep implements SetupStep {
                 .orElseThrow();
         String defDocument = document(s, def.versionId());
         if (PolicyJson.sameDocument(defDocument, target)) {
-            if (StepContext.wasPending(s, create)) {
-                s.leastPrivilegeVersionId = def.versionId(); // made just before the interruption
-            }
-            ctx.settled(s);
-            return; // already least privilege
+            return; // already least privilege (before this run)
         }
         s.previousDefaultVersionId = def.versionId();
         s.policyDocumentBefore = defDocument;
@@ -127,16 +133,19 @@ public final class LeastPrivilegeStep implements SetupStep {
     }
 
     @Override
-    public void rollback(SetupState s, Progress progress) {
-        if (s.leastPrivilegeVersionId == null && s.policyArn != null
-                && StepContext.wasPending(s, "iam CreatePolicyVersion " + s.policyArn) && s.previousDefaultVersionId != null) {
-            // Interrupted: the new version may exist without being journaled.
+    public void recover(SetupState s) {
+        if (s.leastPrivilegeVersionId == null && s.policyArn != null && s.previousDefaultVersionId != null
+                && StepContext.wasPending(s, "iam CreatePolicyVersion " + s.policyArn)) {
             for (PolicyVersion v : versions(s)) {
                 if (Boolean.TRUE.equals(v.isDefaultVersion()) && !v.versionId().equals(s.previousDefaultVersionId)) {
                     s.leastPrivilegeVersionId = v.versionId();
                 }
             }
         }
+    }
+
+    @Override
+    public void rollback(SetupState s, Progress progress) {
         if (s.leastPrivilegeVersionId == null) {
             return;
         }

@@ -75,13 +75,6 @@ public final class PolicyStep implements SetupStep {
         progress.update("Looking for an IAM policy named " + s.policyName, Progress.UNKNOWN);
         Found found = find(s);
         if (found.policy != null) {
-            if (StepContext.wasPending(s, create)) {
-                // Created by this run just before it stopped, never journaled.
-                s.policyArn = found.policy.arn();
-                s.policyCreated = true;
-                ctx.settled(s);
-                return;
-            }
             if (found.existing.verdict() == Existing.Verdict.REUSABLE && s.reuseExisting) {
                 s.policyArn = found.policy.arn();
                 s.policyCreated = false;
@@ -117,14 +110,19 @@ public final class PolicyStep implements SetupStep {
     }
 
     @Override
-    public void rollback(SetupState s, Progress progress) {
-        if (!s.policyCreated && StepContext.wasPending(s, "iam CreatePolicy " + s.policyName)) {
+    public void recover(SetupState s) {
+        if (s.policyArn == null && StepContext.wasPending(s, "iam CreatePolicy " + s.policyName)) {
             Found found = find(s);
             if (found.policy != null) {
-                s.policyArn = found.policy.arn(); // created just before an interruption
+                s.policyArn = found.policy.arn();
                 s.policyCreated = true;
+                s.policyDocumentBefore = found.document;
             }
         }
+    }
+
+    @Override
+    public void rollback(SetupState s, Progress progress) {
         if (!s.policyCreated) {
             if (s.policyArn != null) {
                 s.policyArn = null; // reused: left alone

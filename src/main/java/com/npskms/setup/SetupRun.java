@@ -2,6 +2,7 @@ package com.npskms.setup;
 
 import com.npskms.aws.AwsSession;
 import com.npskms.aws.CallerIdentity;
+import com.npskms.aws.Preflight;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;
 import java.time.Instant;
@@ -74,15 +75,16 @@ public final class SetupRun {
         CallerIdentity me = session.whoAmI();
         entry.requireSameTarget(me.accountId(), session.region());
         SetupState s = entry.state();
-        if (s.accessKeyCreated && (s.secretAccessKey == null)) {
+        SetupRun run = new SetupRun(session, s, journal);
+        run.journalChecked = true;
+        run.recoverInterrupted();
+        if (s.accessKeyCreated && s.secretAccessKey == null) {
             s.completed.remove(StepId.ACCESS_KEY);
             s.completed.remove(StepId.VERIFY);
         }
         if (s.loginProfileCreated && s.consolePassword == null) {
             s.completed.remove(StepId.USER);
         }
-        SetupRun run = new SetupRun(session, s, journal);
-        run.journalChecked = true;
         return run;
     }
 
@@ -157,6 +159,7 @@ public final class SetupRun {
         }
         beforeFirstChange();
         try {
+            recoverInterrupted();
             steps.get(id).run(state, progress);
         } catch (ProblemException e) {
             failed(id, e.problem().toText());
@@ -202,6 +205,20 @@ public final class SetupRun {
         }
     }
 
+    /**
+     * When the journal shows an AWS change in flight when the run stopped (or failed without a clear answer),
+     * lets its step find what the change made, so nothing is made twice and roll back misses nothing.
+     */
+    private void recoverInterrupted() {
+        if (state.pendingAction == null) {
+            return;
+        }
+        if (state.pendingStep != null) {
+            steps.get(state.pendingStep).recover(state);
+        }
+        ctx.settled(state);
+    }
+
     /** The first step not completed yet, or null when the run is finished. */
     public StepId nextStep() {
         for (StepId id : StepId.values()) {
@@ -226,6 +243,7 @@ public final class SetupRun {
      * done the journal is cleared; a failure keeps it true, so roll back can be tried again.
      */
     public void rollback(Progress progress) {
+        recoverInterrupted();
         List<SetupStep> reverse = new ArrayList<>(steps.values());
         Collections.reverse(reverse);
         for (SetupStep step : reverse) {
@@ -269,27 +287,37 @@ public final class SetupRun {
         return Optional.ofNullable(state.consolePassword).filter(p -> !p.isWiped());
     }
 
-    /** The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md), for the pre-flight check. */
+    /**
+     * The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md, as {@link Preflight} lists
+     * them), plus what roll back needs beyond that list: removing the alias and restoring a reused policy.
+     */
     public static List<String> requiredActions(SetupState s) {
-        List<String> a = new ArrayList<>(List.of(
-                "iam:CreatePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions",
-                "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
-                "iam:CreateUser", "iam:GetUser", "iam:AttachUserPolicy", "iam:ListAttachedUserPolicies",
-                "iam:CreateAccessKey", "iam:ListAccessKeys"));
-        if (!PolicyStep.blank(s.accessKeyDescription)) {
-            a.add("iam:TagUser");
-        }
-        if (s.consoleAccess) {
-            a.add("iam:CreateLoginProfile");
-            a.add("iam:GetLoginProfile");
-        }
-        a.addAll(List.of("kms:CreateKey", "kms:CreateAlias", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases"));
-        if (!s.tags.isEmpty()) {
-            a.add("kms:TagResource");
-        }
-        if (s.enableKeyRotation) {
-            a.add("kms:EnableKeyRotation");
+        List<String> a = new ArrayList<>(Preflight.requiredActions(new Preflight.Needs(s.consoleAccess,
+                !s.tags.isEmpty(), s.enableKeyRotation)));
+        for (String more : List.of("kms:DeleteAlias", "iam:SetDefaultPolicyVersion")) {
+            if (!a.contains(more)) {
+                a.add(more);
+            }
         }
         return a;
+    }
+
+    /**
+     * The pre-flight check as a hook: simulates the operator's permissions ({@link Preflight}); stops the run
+     * before anything is created when something is missing; when the simulation itself is unavailable, reports
+     * that as advice through {@code progress} and lets the run go on.
+     */
+    public SetupRun withPreflight(Progress progress) {
+        return withPermissionCheck(actions -> {
+            Preflight.Result r = Preflight.check(ctx.session.iam(), state.callerArn, actions);
+            if (!r.mayProceed()) {
+                throw new ProblemException(Problem.of(Problem.Kind.PERMISSION,
+                        "You are missing permissions the setup needs; nothing was created",
+                        r.toText(), "Ask an AWS administrator to grant them, then start again."));
+            }
+            if (r.status() == Preflight.Result.Status.NOT_CHECKED) {
+                progress.update(r.toText(), Progress.UNKNOWN);
+            }
+        });
     }
 }

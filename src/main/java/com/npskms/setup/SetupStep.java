@@ -18,6 +18,13 @@ public interface SetupStep {
     /** Does the step's work; records what it created in the state. Throws {@link com.npskms.aws.ProblemException}. */
     void run(SetupState state, Progress progress);
 
+    /**
+     * Called when the journal shows a call of this step in flight when the run stopped (the state's pending
+     * action): finds by name what that call made, if anything, and records it in the state as made by this run.
+     */
+    default void recover(SetupState state) {
+    }
+
     /** Undoes only what this run created (as recorded in the state), leaving reused resources alone. */
     void rollback(SetupState state, Progress progress);
 }

@@ -93,11 +93,7 @@ public final class UserStep implements SetupStep {
             String create = "iam CreateUser " + s.userName;
             progress.update("Looking for an IAM user named " + s.userName, Progress.UNKNOWN);
             Found found = find(s);
-            if (found.user != null && StepContext.wasPending(s, create)) {
-                s.userArn = found.user.arn();
-                s.userCreated = true;
-                ctx.settled(s);
-            } else if (found.user != null) {
+            if (found.user != null) {
                 if (found.existing.verdict() != Existing.Verdict.REUSABLE || !s.reuseExisting) {
                     throw PolicyStep.conflict(s, found.existing);
                 }
@@ -126,7 +122,7 @@ public final class UserStep implements SetupStep {
         if (s.loginProfileCreated && !lost) {
             return;
         }
-        if (s.loginProfileCreated || StepContext.wasPending(s, create)) {
+        if (s.loginProfileCreated) {
             // Made by this run, but its password did not survive the interruption (it is never journaled):
             // nobody has seen it, so it is replaced.
             progress.update("Replacing the console password of " + s.userName, Progress.UNKNOWN);
@@ -171,8 +167,8 @@ public final class UserStep implements SetupStep {
                 .anyMatch(p -> p.policyArn().equals(policyArn));
         if (already) {
             // Attached before this run (or by it, just before it stopped).
-            s.policyAttached = StepContext.wasPending(s, attach);
-            ctx.settled(s);
+            s.policyAttached = false;
+            ctx.save(s);
             return;
         }
         progress.update("Attaching " + s.policyName + " to " + s.userName, Progress.UNKNOWN);
@@ -184,18 +180,29 @@ public final class UserStep implements SetupStep {
     }
 
     @Override
-    public void rollback(SetupState s, Progress progress) {
-        IamClient iam = ctx.session.iam();
-        // A change interrupted before its outcome was journaled is undone too.
-        if (!s.userCreated && StepContext.wasPending(s, "iam CreateUser " + s.userName) && find(s).user != null) {
-            s.userCreated = true;
+    public void recover(SetupState s) {
+        if (s.userArn == null && StepContext.wasPending(s, "iam CreateUser " + s.userName)) {
+            User user = find(s).user;
+            if (user != null) {
+                s.userArn = user.arn();
+                s.userCreated = true;
+            }
         }
         if (StepContext.wasPending(s, "iam CreateLoginProfile " + s.userName)) {
+            // Its password was never journaled: the profile is replaced on resume, removed on roll back.
             s.loginProfileCreated = true;
         }
-        if (StepContext.wasPending(s, "iam AttachUserPolicy " + s.userName + " " + StepContext.policyArn(s))) {
-            s.policyAttached = true;
+        String policyArn = StepContext.policyArn(s);
+        if (StepContext.wasPending(s, "iam AttachUserPolicy " + s.userName + " " + policyArn)) {
+            s.policyAttached = StepContext.call("Listing the policies of " + s.userName,
+                    () -> ctx.session.iam().listAttachedUserPolicies(b -> b.userName(s.userName)).attachedPolicies())
+                    .stream().anyMatch(p -> p.policyArn().equals(policyArn));
         }
+    }
+
+    @Override
+    public void rollback(SetupState s, Progress progress) {
+        IamClient iam = ctx.session.iam();
         if (s.policyAttached) {
             progress.update("Detaching " + s.policyName + " from " + s.userName, Progress.UNKNOWN);
             ignoreGone("Detaching the policy " + s.policyName + " from " + s.userName,

@@ -1,16 +1,64 @@
 package com.npskms.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The wizard window. */
+/** The wizard window: opens on the Start page; secrets are wiped when it hides. */
 public final class WizardApp extends Application {
+    /** The stylesheet of every window and dialog of the wizard. */
+    public static final String STYLESHEET = "/com/npskms/ui/css/wizard.css";
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("NPS KMS Setup");
-        stage.setScene(new Scene(new Label("NPS KMS Setup"), 800, 600));
+        open(stage, WizardOptions.defaults());
+    }
+
+    /** Builds the wizard in this stage, shows the Start page and the window, and returns its navigation. */
+    public static Wizard open(Stage stage, WizardOptions options) {
+        Wizard wizard = new Wizard(options);
+        FXMLLoader loader = new FXMLLoader(WizardApp.class.getResource(FxmlFile.MAIN_WINDOW.resource()),
+                Messages.bundle());
+        MainWindowController window = new MainWindowController(wizard);
+        loader.setControllerFactory(type -> window);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        wizard.setNotifier(window::notify);
+        wizard.setCancelAction(window::cancel);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(WizardApp.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(Messages.text("app.title"));
+        stage.getIcons().setAll(AppIcons.load());
+        WindowPlacement placement = options.rememberPlacement() ? WindowPlacement.forUser() : null;
+        if (placement != null) {
+            placement.restore(stage);
+        } else {
+            stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+            stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+            stage.setWidth(960);
+            stage.setHeight(680);
+        }
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            window.cancel();
+        });
+        stage.setOnHidden(e -> {
+            if (placement != null) {
+                placement.save(stage);
+            }
+            wizard.close();
+        });
+        wizard.goTo(Page.START);
         stage.show();
+        return wizard;
     }
 }

@@ -6,30 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Usage errors, exit codes and plain-words failures of the command line, without a sandbox. */
 class CliBasicsTest {
 
     static CannedSts sts;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -49,21 +37,21 @@ class CliBasicsTest {
 
     @Test
     void unknownOptionIsBadUsage() {
-        Run r = cli("whoami", "--frobnicate");
+        CliRun r = cli("whoami", "--frobnicate");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
     }
 
     @Test
     void unknownOutputFormatIsBadUsage() {
-        Run r = cli("whoami", "--output", "yaml");
+        CliRun r = cli("whoami", "--output", "yaml");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--output"), r.err());
     }
 
     @Test
     void badRegionIsBadInputInPlainWords() {
-        Run r = cli("whoami", "--region", "Frankfurt", "--endpoint-url", sts.endpoint().toString());
+        CliRun r = cli("whoami", "--region", "Frankfurt", "--endpoint-url", sts.endpoint().toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'Frankfurt' is not an AWS region code"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -71,7 +59,7 @@ class CliBasicsTest {
 
     @Test
     void whoamiPrintsAccountCallerAndRegion() {
-        Run r = cli("whoami", "--region", "eu-west-1", "--endpoint-url", sts.endpoint().toString());
+        CliRun r = cli("whoami", "--region", "eu-west-1", "--endpoint-url", sts.endpoint().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("210987654321"), r.out());
         assertTrue(r.out().contains("arn:aws:iam::210987654321:user/ops"), r.out());
@@ -80,7 +68,7 @@ class CliBasicsTest {
 
     @Test
     void whoamiAsJson() throws Exception {
-        Run r = cli("whoami", "--region", "eu-west-1", "--endpoint-url", sts.endpoint().toString(), "--output", "json");
+        CliRun r = cli("whoami", "--region", "eu-west-1", "--endpoint-url", sts.endpoint().toString(), "--output", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("210987654321", j.get("account").asText());
@@ -93,7 +81,7 @@ class CliBasicsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run r = cli("whoami", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + port);
+        CliRun r = cli("whoami", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + port);
         assertEquals(1, r.code());
         assertTrue(r.err().contains("AWS could not be reached"), r.err());
         assertTrue(r.err().contains("What to do:"), r.err());
@@ -102,7 +90,7 @@ class CliBasicsTest {
 
     @Test
     void sandboxCannotBeMixedWithAProfile() {
-        Run r = cli("whoami", "--sandbox", "--profile", "prod");
+        CliRun r = cli("whoami", "--sandbox", "--profile", "prod");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sandbox cannot be combined"), r.err());
     }

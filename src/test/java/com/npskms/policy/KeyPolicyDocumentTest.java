@@ -90,10 +90,17 @@ class KeyPolicyDocumentTest {
         assertTrue(direct.allowed());
         assertTrue(direct.reason().contains("key user"), direct.reason());
 
+        // NPS's IAM policy grants only kms:Decrypt: a key left to IAM policies could not encrypt for it.
         String rootOnly = new KeyPolicyDocument("111122223333", List.of(), List.of(), true).toJson();
         KeyPolicyDocument.Access viaRoot = KeyPolicyDocument.accessOf(rootOnly, "111122223333", NPS);
-        assertTrue(viaRoot.allowed());
-        assertTrue(viaRoot.reason().contains("IAM policies"), viaRoot.reason());
+        assertFalse(viaRoot.allowed());
+        assertTrue(viaRoot.reason().contains("could not encrypt"), viaRoot.reason());
+
+        String decryptOnly = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + NPS
+                + "\"},\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}";
+        KeyPolicyDocument.Access half = KeyPolicyDocument.accessOf(decryptOnly, "111122223333", NPS);
+        assertFalse(half.allowed());
+        assertTrue(half.reason().contains("but not encrypt"), half.reason());
 
         String other = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
@@ -101,6 +108,7 @@ class KeyPolicyDocumentTest {
         KeyPolicyDocument.Access none = KeyPolicyDocument.accessOf(other, "111122223333", NPS);
         assertFalse(none.allowed());
         assertTrue(none.reason().contains(NPS));
+        assertTrue(none.reason().contains("does not name"), none.reason());
     }
 
     @Test

@@ -13,6 +13,7 @@ class RecordingJournal extends Journal {
     final List<String> writes = new ArrayList<>();
     private final String crashAfter;
     private String lastIntent;
+    private boolean dead;
 
     RecordingJournal(Path dir, String crashAfter) {
         super(dir);
@@ -32,10 +33,14 @@ class RecordingJournal extends Journal {
 
     @Override
     public void record(SetupState state) {
+        if (dead) {
+            throw new Crash("the crash: nothing more is written");
+        }
         if (crashAfter != null && lastIntent != null && lastIntent.startsWith(crashAfter)
                 && !lastIntent.equals(state.pendingAction)) {
             String what = lastIntent;
             lastIntent = null;
+            dead = true;
             throw new Crash(what);
         }
         lastIntent = state.pendingAction;

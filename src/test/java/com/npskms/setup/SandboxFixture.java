@@ -34,8 +34,12 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     AwsSession open(String keyId, String secret) {
-        return AwsSession.open(ConnectionSettings.sandbox(sandbox.endpoint(), keyId, SecretText.of(secret),
-                sandbox.region()));
+        return open(keyId, secret, sandbox.region());
+    }
+
+    AwsSession open(String keyId, String secret, String region) {
+        return AwsSession.open(new ConnectionSettings(ConnectionSettings.Mode.SANDBOX, null, keyId,
+                SecretText.of(secret), null, region, sandbox.endpoint()));
     }
 
     IamClient iam() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.npskms.aws.AwsSession;
-import com.npskms.aws.ConnectionSettings;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;
 import com.npskms.sandbox.SandboxKnobs;
@@ -77,6 +76,41 @@ class SetupRunSandboxTest {
                 List.of(s.toString(), v.toString(), run.toString()));
         SecretScan.assertAbsent(run.consolePassword().get().reveal(), journal.writes, progress, List.of());
         assertTrue(journal.findUnfinished().isEmpty(), "a finished run is not offered for resume");
+    }
+
+    @Test
+    void theSecretNeverShowsInJournalProgressOutputOrFailures() {
+        SetupState s = fx.state();
+        RecordingJournal journal = new RecordingJournal(dir);
+        List<String> seen = new ArrayList<>();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        SetupRun run = fx.start(s, journal);
+        try {
+            // Fail the verification as the new user, and again on resume, so the secret is in play in failures.
+            fx.sandbox.knobs().failNext("Encrypt", SandboxKnobs.Fault.HTTP_500, 10);
+            ProblemException e = assertThrows(ProblemException.class, () -> run.runRemaining((m, f) -> seen.add(m)));
+            seen.add(e.getMessage());
+            seen.add(e.problem().toText());
+            seen.add(String.valueOf(e.problem()));
+            fx.sandbox.knobs().clearFaults();
+            run.runRemaining((m, f) -> seen.add(m));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String secret = run.result().secretAccessKey().reveal();
+        seen.add(run.result().toString());
+        seen.add(run.result().toText(false));
+        seen.add(run.result().toJson(false));
+        seen.add(String.valueOf(s.verification));
+        seen.add(console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        SecretScan.assertAbsent(secret, journal.writes, seen);
+        assertTrue(run.result().toText(true).contains(secret), "shown when asked");
     }
 
     @Test
@@ -153,6 +187,7 @@ class SetupRunSandboxTest {
         s.consoleAccess = true;
         SetupRun run = fx.start(s, new RecordingJournal(dir, intent));
         assertThrows(RecordingJournal.Crash.class, () -> run.runRemaining(Progress.NONE));
+        assertTrue(new Journal(dir).findUnfinished().orElseThrow().state().pendingAction != null);
         assertEquals(intent, new Journal(dir).findUnfinished().orElseThrow().state().pendingAction.substring(0, intent.length()));
 
         SetupRun resumed = fx.resume(new Journal(dir));
@@ -168,6 +203,7 @@ class SetupRunSandboxTest {
         s.consoleAccess = true;
         SetupRun run = fx.start(s, new RecordingJournal(dir, intent));
         assertThrows(RecordingJournal.Crash.class, () -> run.runRemaining(Progress.NONE));
+        assertTrue(new Journal(dir).findUnfinished().orElseThrow().state().pendingAction != null);
 
         SetupRun resumed = fx.resume(new Journal(dir));
         boolean keyMade = intent.startsWith("kms") || intent.equals("iam CreatePolicyVersion");
@@ -256,8 +292,7 @@ class SetupRunSandboxTest {
         SetupRun run = fx.start(s, new Journal(dir));
         assertThrows(ProblemException.class, () -> run.runRemaining(Progress.NONE));
         fx.sandbox.knobs().clearFaults();
-        try (AwsSession elsewhere = AwsSession.open(ConnectionSettings.sandbox(fx.sandbox.endpoint(),
-                fx.sandbox.adminAccessKeyId(), SecretText.of(fx.sandbox.adminSecretAccessKey()), "eu-west-1"))) {
+        try (AwsSession elsewhere = fx.open(fx.sandbox.adminAccessKeyId(), fx.sandbox.adminSecretAccessKey(), "eu-west-1")) {
             ProblemException e = assertThrows(ProblemException.class, () -> SetupRun.resume(elsewhere, new Journal(dir)));
             assertTrue(e.getMessage().contains("another AWS account or region"), e.getMessage());
             assertTrue(e.getMessage().contains("eu-west-1") && e.getMessage().contains(fx.sandbox.region()));

@@ -1,0 +1,227 @@
+package com.npskms.ui;
+
+import com.npskms.aws.Problem;
+import com.npskms.aws.ProblemException;
+import com.npskms.ui.common.States;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** The window around the pages: step list, page area, Back / Next / Cancel, spinner and sandbox badge. */
+public final class MainWindowController {
+    private final Wizard wizard;
+
+    @FXML private VBox stepList;
+    @FXML private Label pageTitle;
+    @FXML private Label sidebarSandboxBadge;
+    @FXML private Label headerSandboxBadge;
+    @FXML private ScrollPane pageScroll;
+    @FXML private StackPane pageHolder;
+    @FXML private Button cancelButton;
+    @FXML private Button backButton;
+    @FXML private Button nextButton;
+    @FXML private ProgressIndicator spinner;
+    @FXML private Label statusLabel;
+    @FXML private Label backNote;
+
+    public MainWindowController(Wizard wizard) {
+        this.wizard = wizard;
+    }
+
+    @FXML
+    private void initialize() {
+        for (Label badge : List.of(sidebarSandboxBadge, headerSandboxBadge)) {
+            badge.visibleProperty().bind(wizard.session().sandboxActiveProperty());
+            badge.managedProperty().bind(badge.visibleProperty());
+        }
+        spinner.visibleProperty().bind(wizard.processingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        statusLabel.textProperty().bind(wizard.statusProperty());
+        wizard.pageProperty().addListener((o, old, p) -> showPage(p));
+        wizard.flowProperty().addListener((o, old, f) -> renderSteps());
+        wizard.session().completedStepsChanged().addListener((javafx.beans.Observable o) -> renderSteps());
+        // Enter means Next from any control that would otherwise swallow it (radio buttons, check boxes,
+        // lists, closed combo boxes); text areas keep their new lines and other buttons fire themselves.
+        nextButton.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMeansNext);
+            }
+        });
+        backButton.setAccessibleHelp(Messages.text("button.back.help"));
+        nextButton.setAccessibleHelp(Messages.text("button.next.help"));
+        cancelButton.setAccessibleHelp(Messages.text("button.cancel.help"));
+    }
+
+    private void showPage(Page p) {
+        WizardPage c = wizard.controller(p);
+        pageHolder.getChildren().setAll(wizard.view(p));
+        pageScroll.setVvalue(0);
+        pageTitle.setText(p.title());
+        nextButton.textProperty().bind(c.nextTextProperty());
+        nextButton.disableProperty().bind(wizard.processingProperty().or(c.blockedProperty()));
+        backButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !wizard.canGoBack(),
+                wizard.processingProperty(), wizard.session().createdProperty(), c.backAllowedProperty(),
+                wizard.pageProperty()).or(wizard.processingProperty()));
+        backNote.visibleProperty().bind(wizard.session().createdProperty()
+                .and(wizard.session().finishedProperty().not())
+                .and(Bindings.createBooleanBinding(() -> p != Page.RESULT && p != Page.START)));
+        backNote.managedProperty().bind(backNote.visibleProperty());
+        cancelButton.textProperty().bind(Bindings.when(wizard.session().finishedProperty())
+                .then(Messages.text("button.close")).otherwise(Messages.text("button.cancel")));
+        renderSteps();
+        javafx.application.Platform.runLater(() -> focusFirst(wizard.view(p)));
+    }
+
+    /** Keyboard users start in the page's first field; with none, on Next. */
+    private void focusFirst(javafx.scene.Parent view) {
+        javafx.scene.Node first = firstField(view);
+        if (first != null) {
+            first.requestFocus();
+        } else if (!nextButton.isDisabled()) {
+            nextButton.requestFocus();
+        }
+    }
+
+    private static javafx.scene.Node firstField(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (!n.isVisible() || n.isDisabled()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.TextInputControl t && t.isEditable()) {
+                return n;
+            }
+            if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+                javafx.scene.Node inner = firstField(p);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void renderSteps() {
+        List<Page> flow = wizard.flowPages();
+        int current = flow.indexOf(wizard.pageProperty().get());
+        stepList.getChildren().clear();
+        for (int i = 0; i < flow.size(); i++) {
+            Page p = flow.get(i);
+            boolean done = i < current || (p.step() != null && wizard.session().isCompleted(p.step()));
+            Label marker = new Label(done && i != current ? "✓" : Integer.toString(i + 1));
+            marker.getStyleClass().add("step-marker");
+            Label name = new Label(p.title());
+            name.getStyleClass().add("step-name");
+            name.setWrapText(true);
+            HBox item = new HBox(10, marker, name);
+            item.getStyleClass().add("step-item");
+            item.pseudoClassStateChanged(States.DONE, done && i != current);
+            item.pseudoClassStateChanged(States.CURRENT, i == current);
+            item.setAccessibleText(p.title() + ": " + Messages.text(i == current ? "main.step.current"
+                    : done ? "main.step.done" : "main.step.pending"));
+            stepList.getChildren().add(item);
+        }
+    }
+
+    private void enterMeansNext(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
+            return;
+        }
+        javafx.scene.Node owner = nextButton.getScene().getFocusOwner();
+        boolean keepsEnter = owner instanceof javafx.scene.control.TextArea
+                || (owner instanceof javafx.scene.control.ButtonBase b && !(b instanceof javafx.scene.control.ToggleButton)
+                    && !(b instanceof javafx.scene.control.CheckBox))
+                || (owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing());
+        if (!keepsEnter) {
+            e.consume();
+            if (!nextButton.isDisabled()) {
+                nextButton.fire();
+            }
+        }
+    }
+
+    @FXML
+    private void next() {
+        wizard.next();
+    }
+
+    @FXML
+    private void back() {
+        wizard.back();
+    }
+
+    /** Cancel (Esc) or the window's close box: asks whether to roll back what this run created. */
+    @FXML
+    void cancel() {
+        if (wizard.session().finishedProperty().get() || !wizard.session().createdSomething()) {
+            close();
+            return;
+        }
+        ButtonType rollBack = new ButtonType(Messages.text("cancel.rollBack"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(Messages.text("cancel.keep"), ButtonBar.ButtonData.OTHER);
+        ButtonType stay = new ButtonType(Messages.text("cancel.continue"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.format("cancel.question",
+                wizard.session().createdSummary()), rollBack, keep, stay);
+        ask.setTitle(Messages.text("cancel.title"));
+        ask.setHeaderText(Messages.text("cancel.header"));
+        ask.initOwner(stage());
+        ask.getDialogPane().getStylesheets().addAll(stage().getScene().getStylesheets());
+        ask.getDialogPane().setMinWidth(520);
+        ask.showAndWait().ifPresent(answer -> {
+            if (answer == rollBack) {
+                rollBackAndRestart();
+            } else if (answer == keep) {
+                close();
+            }
+        });
+    }
+
+    private void rollBackAndRestart() {
+        wizard.run(wizard.task(() -> {
+                    wizard.session().rollback((message, fraction) ->
+                            javafx.application.Platform.runLater(() -> wizard.statusProperty().set(message)));
+                    return null;
+                })
+                .onSuccess(v -> {
+                    notify(Messages.text("cancel.rolledBack"));
+                    wizard.session().startOver();
+                    wizard.goTo(Page.START);
+                })
+                .onError(ProblemException.class, e -> showProblem(e.problem()))
+                .onError(RuntimeException.class, e -> showProblem(SetupSession.problemOf(e,
+                        Messages.text("cancel.rollingBack")))));
+    }
+
+    private void showProblem(Problem p) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, p.toText(), ButtonType.OK);
+        alert.setTitle(Messages.text("cancel.title"));
+        alert.setHeaderText(p.what());
+        alert.initOwner(stage());
+        alert.showAndWait();
+    }
+
+    /** A short message in the window's corner. */
+    public void notify(String text) {
+        Notifications.create().owner(stage()).text(text).hideAfter(Duration.seconds(4)).showInformation();
+    }
+
+    private Stage stage() {
+        return (Stage) nextButton.getScene().getWindow();
+    }
+
+    private void close() {
+        stage().close();
+    }
+}

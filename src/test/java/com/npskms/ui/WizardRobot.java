@@ -1,0 +1,137 @@
+package com.npskms.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the wizard the way a user does, counting the user's actions (clicks and key presses), and waits
+ * for background work by watching the wizard's processing flag, never by sleeping.
+ */
+final class WizardRobot {
+    private final FxRobot robot;
+    private final Wizard wizard;
+    private int actions;
+
+    WizardRobot(FxRobot robot, Wizard wizard) {
+        this.robot = robot;
+        this.wizard = wizard;
+    }
+
+    Wizard wizard() {
+        return wizard;
+    }
+
+    FxRobot fx() {
+        return robot;
+    }
+
+    int actions() {
+        return actions;
+    }
+
+    /** Presses Enter (the default button, Next) once work has finished. */
+    void enter() {
+        idle();
+        actions++;
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses Escape (Cancel). */
+    void escape() {
+        idle();
+        actions++;
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks a node found by CSS query or by its text. */
+    void click(String query) {
+        idle();
+        actions++;
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(Node node) {
+        idle();
+        actions++;
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Replaces a field's text (one click, select all, typing; counted as actions). */
+    void type(TextInputControl field, String text) {
+        click(field);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        actions++;
+        if (text.isEmpty()) {
+            robot.type(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        actions++;
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until no AWS work runs. */
+    void idle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !wizard.processingProperty().get());
+        } catch (TimeoutException e) {
+            fail("the wizard kept working for 90 s; status: " + wizard.statusProperty().get());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for a page and checks it is the one shown. */
+    void on(Page page) {
+        idle();
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.pageProperty().get() == page);
+        } catch (TimeoutException e) {
+            fail("expected page " + page + " but the wizard shows " + wizard.pageProperty().get() + diagnostics());
+        }
+        idle();
+        assertEquals(page, wizard.pageProperty().get());
+    }
+
+    /** The plain-words problem shown on the page, or "" when none. */
+    String visibleProblem() {
+        return robot.lookup(".problem-view").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getScene() != null && ((com.npskms.ui.common.ProblemView) n).problem() != null)
+                .map(n -> ((com.npskms.ui.common.ProblemView) n).problem().toText()).findFirst().orElse("");
+    }
+
+    /** What the page shows, for failure messages: problem, Next state, field messages, focus. */
+    String diagnostics() {
+        return "; problem: " + visibleProblem() + "; next " + (nextButton().isDisabled() ? "disabled" : "enabled")
+                + robot.lookup(".field-message").queryAll().stream().filter(n -> n.isVisible() && n.getScene() != null)
+                .map(n -> "; field: " + ((Labeled) n).getText()).reduce("", String::concat)
+                + "; focus " + nextButton().getScene().getFocusOwner();
+    }
+
+    <T extends Node> T find(String query) {
+        return robot.lookup(query).query();
+    }
+
+    Button nextButton() {
+        return robot.lookup("#nextButton").queryButton();
+    }
+
+    boolean nextEnabled() {
+        idle();
+        return !nextButton().isDisabled();
+    }
+}
