@@ -37,7 +37,6 @@ public final class WizardApp extends Application {
         scene.getStylesheets().add(WizardApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
-        stage.getIcons().setAll(AppIcons.load());
         WindowPlacement placement = options.rememberPlacement() ? WindowPlacement.forUser() : null;
         if (placement != null) {
             placement.restore(stage);
@@ -59,6 +58,8 @@ public final class WizardApp extends Application {
         });
         wizard.goTo(Page.START);
         stage.show();
+        // Decoding the icons can wait until the window is on screen.
+        javafx.application.Platform.runLater(() -> stage.getIcons().setAll(AppIcons.load()));
         return wizard;
     }
 }

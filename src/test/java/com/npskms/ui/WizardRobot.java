@@ -103,6 +103,14 @@ final class WizardRobot {
         } catch (TimeoutException e) {
             fail("expected page " + page + " but the wizard shows " + wizard.pageProperty().get() + diagnostics());
         }
+        if (page == Page.START) {
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                        () -> ((com.npskms.ui.pages.StartPage) wizard.controller(Page.START)).isJournalRead());
+            } catch (TimeoutException e) {
+                fail("the record of the last run was not read");
+            }
+        }
         idle();
         assertEquals(page, wizard.pageProperty().get());
     }
