@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -399,8 +400,9 @@ public final class AwsSession implements AutoCloseable {
             try {
                 return delegate.resolveCredentials();
             } catch (RuntimeException e) {
-                throw new ProblemException(Problems.forProfile(e, "Signing in with AWS profile '" + profile + "'",
-                        profile));
+                // An SDK failure carrying the plain words, so whoever made the call puts its own heading on them.
+                Problem p = Problems.forProfile(e, "Signing in with AWS profile '" + profile + "'", profile);
+                throw SdkClientException.builder().message(p.toText()).cause(new ProblemException(p)).build();
             }
         }
 

@@ -159,9 +159,10 @@ class AwsSessionProfilesTest {
 
     private void assertSsoLoginAdvice(String profile) {
         try (AwsSession s = AwsSession.open(ConnectionSettings.profile(profile, null), files, env::get)) {
-            ProblemException e = assertThrows(ProblemException.class, () -> s.credentials().resolveCredentials());
-            assertEquals(Problem.Kind.CREDENTIALS, e.problem().kind());
-            assertTrue(e.problem().next().contains("aws sso login --profile " + profile), e.getMessage());
+            Problem direct = Problems.from(assertThrows(RuntimeException.class,
+                    () -> s.credentials().resolveCredentials()), "Signing in");
+            assertEquals(Problem.Kind.CREDENTIALS, direct.kind());
+            assertTrue(direct.next().contains("aws sso login --profile " + profile), direct.toText());
             // and through a real call, the same advice reaches the caller
             ProblemException viaCall = assertThrows(ProblemException.class, s::whoAmI);
             assertTrue(viaCall.problem().next().contains("aws sso login --profile " + profile),
