@@ -71,8 +71,9 @@ public final class AwsSession implements AutoCloseable {
                     "", "Choose a profile, access keys, the default credentials or the Sandbox."));
         }
         URI endpoint = endpoint(settings, env);
-        String region = resolveRegion(settings, files, env);
+        // credentials first: "no profile named X" explains a missing region too
         AwsCredentialsProvider credentials = credentials(settings, files, env);
+        String region = resolveRegion(settings, files, env);
         return new AwsSession(settings, region, endpoint, credentials);
     }
 

@@ -137,6 +137,10 @@ class AwsSessionProfilesTest {
                 () -> AwsSession.open(ConnectionSettings.profile("staging", "us-east-1"), files, env::get));
         assertTrue(e.getMessage().contains("no AWS profile named 'staging'"), e.getMessage());
         assertTrue(e.getMessage().contains("prod"), e.getMessage());
+        ProblemException noRegion = assertThrows(ProblemException.class,
+                () -> AwsSession.open(ConnectionSettings.profile("staging", null), files, env::get));
+        assertTrue(noRegion.getMessage().contains("no AWS profile named 'staging'"), "not a missing region: "
+                + noRegion.getMessage());
     }
 
     @Test
