@@ -84,7 +84,8 @@ public final class SetupRun {
         SetupState s = entry.state();
         SetupRun run = new SetupRun(session, s, journal);
         run.journalChecked = true;
-        run.recoverInterrupted();
+        // What an interrupted call made is looked for when the run continues or rolls back, not here:
+        // resuming only reads, so declining to continue changes nothing.
         // Until the run finishes, nobody has been shown the access key's secret or the console password, so
         // what this run made with them is replaced. A finished run's key may be in NPS already: never touched.
         if (!entry.finished()) {
