@@ -1,35 +1,51 @@
 #!/usr/bin/env bash
-# Prints how long the packaged launcher takes to answer --version and to show its first window.
-# Usage: installer/measure-start.sh [app-image-dir] [runs]   (after: mvn -B -Pinstaller package -DskipTests)
-# Needs Xvfb and xdotool for the window figure (apt-get install -y xvfb xdotool); a benchmark, not a test.
+# Prints the app image's size and how long its launcher takes to answer --version and to show the first
+# page (the wizard window is mapped right after its Start page is built), with the runtime's class data
+# sharing archive and without it (-Xshare:off), runs interleaved so machine load hits both alike.
+# Usage: installer/measure-start.sh [app-image-dir] [runs]   (after: mvn -B package -DskipTests)
+# Needs Xvfb and xdotool for the window figures (apt-get install -y xvfb xdotool). A benchmark, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=${1:-target/installer/image/nps-kms-setup}
-runs=${2:-5}
+runs=${2:-7}
 launcher="$image/bin/nps-kms-setup"
 [ -x "$launcher" ] || { echo "no launcher at $launcher: build the app image first" >&2; exit 2; }
+home=$(mktemp -d) # a first-run user: no AWS profiles, no remembered window placement
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "app image: $(du -sh "$image" | cut -f1)   $(ls target/installer/dist/*.deb 2>/dev/null | xargs -r du -h | cut -f1 | sed 's/^/.deb: /')"
+echo "app image: $(du -sh "$image" | cut -f1)$(ls target/installer/dist/*.deb 2>/dev/null | xargs -r du -h | cut -f1 | sed 's/^/   .deb: /')"
 
-for i in $(seq "$runs"); do
-  t0=$(now_ms); "$launcher" --version >/dev/null; echo $(( $(now_ms) - t0 ))
-done | median | sed 's/^/--version (median ms): /'
+version() { # $1: JAVA_TOOL_OPTIONS
+  local t0; t0=$(now_ms)
+  HOME=$home JAVA_TOOL_OPTIONS=$1 "$launcher" --version >/dev/null 2>&1
+  echo $(( $(now_ms) - t0 ))
+}
+window() { # $1: JAVA_TOOL_OPTIONS
+  local t0 app; t0=$(now_ms)
+  HOME=$home DISPLAY=$display JAVA_TOOL_OPTIONS=$1 "$launcher" >/dev/null 2>&1 &
+  app=$!
+  # --sync waits until a visible window with the product's title exists.
+  DISPLAY=$display timeout 60 xdotool search --sync --onlyvisible --name "NPS KMS Setup" >/dev/null
+  echo $(( $(now_ms) - t0 ))
+  kill "$app"; wait "$app" 2>/dev/null || true
+}
 
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "no Xvfb/xdotool: window figure skipped"; exit 0; }
+: > "$home/v.cds"; : > "$home/v.off"
+for i in $(seq "$runs"); do version "" >> "$home/v.cds"; version "-Xshare:off" >> "$home/v.off"; done
+echo "--version, median ms: $(median < "$home/v.cds") with the archive, $(median < "$home/v.off") without"
+
+if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+  echo "no Xvfb/xdotool: window figures skipped"; exit 0
+fi
 display=:$(( 90 + RANDOM % 100 ))
 Xvfb "$display" -screen 0 1280x1024x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 1
-for i in $(seq "$runs"); do
-  t0=$(now_ms)
-  DISPLAY=$display "$launcher" >/dev/null 2>&1 &
-  app=$!
-  # --sync waits until a visible window with the product's title exists, i.e. the first page is mapped.
-  DISPLAY=$display timeout 30 xdotool search --sync --onlyvisible --name "NPS KMS Setup" >/dev/null
-  echo $(( $(now_ms) - t0 ))
-  kill "$app"; wait "$app" 2>/dev/null || true
-done | median | sed 's/^/first window under Xvfb (median ms): /'
+window "" >/dev/null # the first start after a build also warms the file cache
+: > "$home/w.cds"; : > "$home/w.off"
+for i in $(seq "$runs"); do window "" >> "$home/w.cds"; window "-Xshare:off" >> "$home/w.off"; done
+echo "first page under Xvfb, median ms: $(median < "$home/w.cds") with the archive, $(median < "$home/w.off") without"
+echo "(load average during the runs: $(cut -d' ' -f1-3 /proc/loadavg))"
