@@ -297,6 +297,48 @@ public final class SetupRun {
         progress.update("Rolled back: everything this run created is removed", 1.0);
     }
 
+    /**
+     * What {@link #rollback} would do now, in its order (for a confirmation page and {@code rollback --dry-run}).
+     * A call interrupted before its outcome was journaled is looked for only when roll back runs.
+     */
+    public List<PlannedCall> rollbackPlan() {
+        SetupState s = state;
+        List<PlannedCall> calls = new ArrayList<>();
+        String alias = InputRules.normalizeAlias(s.alias);
+        if (s.leastPrivilegeVersionId != null && !s.policyCreated) {
+            calls.add(new PlannedCall("iam", "SetDefaultPolicyVersion", s.policyName + " back to "
+                    + s.previousDefaultVersionId, s.policyDocumentBefore));
+            calls.add(new PlannedCall("iam", "DeletePolicyVersion", s.policyName + " " + s.leastPrivilegeVersionId, null));
+        }
+        if (s.aliasCreated) {
+            calls.add(new PlannedCall("kms", "DeleteAlias", alias, null));
+        }
+        if (s.keyCreated) {
+            calls.add(new PlannedCall("kms", "ScheduleKeyDeletion", s.keyArn + " in " + s.deletionWindowDays
+                    + " days (it can be cancelled until then)", null));
+        }
+        if (s.accessKeyCreated && s.accessKeyId != null) {
+            if (s.accessKeyTagged) {
+                calls.add(new PlannedCall("iam", "UntagUser", s.userName + " tag " + s.accessKeyId, null));
+            }
+            calls.add(new PlannedCall("iam", "DeleteAccessKey", s.accessKeyId + " of " + s.userName, null));
+        }
+        if (s.policyAttached) {
+            calls.add(new PlannedCall("iam", "DetachUserPolicy", s.policyName + " from " + s.userName, null));
+        }
+        if (s.loginProfileCreated) {
+            calls.add(new PlannedCall("iam", "DeleteLoginProfile", s.userName, null));
+        }
+        if (s.userCreated) {
+            calls.add(new PlannedCall("iam", "DeleteUser", s.userName, null));
+        }
+        if (s.policyCreated) {
+            calls.add(new PlannedCall("iam", "DeletePolicyVersion", "every non-default version of " + s.policyName, null));
+            calls.add(new PlannedCall("iam", "DeletePolicy", s.policyArn, null));
+        }
+        return calls;
+    }
+
     /** Forgets the journal and keeps every resource in AWS as it is. */
     public void discard() {
         journal.clear();

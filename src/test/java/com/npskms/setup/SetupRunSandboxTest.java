@@ -235,9 +235,24 @@ class SetupRunSandboxTest {
         for (StepId id : EnumSet.range(StepId.POLICY, last)) {
             run.run(id, Progress.NONE);
         }
+        List<String> planned = run.rollbackPlan().stream().map(PlannedCall::action).toList();
         List<String> progress = new ArrayList<>();
         run.rollback((m, f) -> progress.add(m));
         boolean keyMade = last.compareTo(StepId.KMS_KEY) >= 0;
+        // The plan shown before confirming names what roll back removes, in dependency order.
+        List<String> expected = new ArrayList<>();
+        if (keyMade) {
+            expected.addAll(List.of("DeleteAlias", "ScheduleKeyDeletion"));
+        }
+        if (last.compareTo(StepId.ACCESS_KEY) >= 0) {
+            expected.addAll(List.of("UntagUser", "DeleteAccessKey"));
+        }
+        if (last.compareTo(StepId.USER) >= 0) {
+            expected.addAll(List.of("DetachUserPolicy", "DeleteLoginProfile", "DeleteUser"));
+        }
+        expected.addAll(List.of("DeletePolicyVersion", "DeletePolicy"));
+        assertEquals(expected, planned);
+        assertTrue(run.rollbackPlan().isEmpty(), "nothing left to roll back");
         assertEquals(SandboxFixture.nothingLeft(keyMade ? 1 : 0), fx.snapshot(s));
         if (keyMade) {
             assertTrue(progress.stream().anyMatch(m -> m.contains("in " + s.deletionWindowDays + " days")), progress.toString());
