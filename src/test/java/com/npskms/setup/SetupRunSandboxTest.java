@@ -260,6 +260,25 @@ class SetupRunSandboxTest {
         assertTrue(new Journal(dir).findLast().isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"DeleteAlias", "ScheduleKeyDeletion", "DeleteAccessKey", "DetachUserPolicy",
+            "DeleteLoginProfile", "DeleteUser", "DeletePolicy"})
+    void aRollBackThatFailsHalfwayCanBeRunAgainFromTheJournal(String action) {
+        SetupState s = fx.state();
+        s.consoleAccess = true;
+        SetupRun run = fx.start(s, new Journal(dir));
+        run.runRemaining(Progress.NONE);
+        fx.sandbox.knobs().failNext(action, SandboxKnobs.Fault.HTTP_500, 10);
+        ProblemException e = assertThrows(ProblemException.class, () -> run.rollback(Progress.NONE));
+        assertTrue(e.problem().what().length() > 0);
+        assertTrue(new Journal(dir).findLast().orElseThrow().lastFailure().startsWith("Roll back"));
+        fx.sandbox.knobs().clearFaults();
+
+        fx.resume(new Journal(dir)).rollback(Progress.NONE);
+        assertEquals(SandboxFixture.nothingLeft(1), fx.snapshot(s));
+        assertTrue(new Journal(dir).findLast().isEmpty());
+    }
+
     @Test
     void rollBackAfterAFailureInTheSameProcess() {
         SetupState s = fx.state();
