@@ -42,10 +42,23 @@ public final class SetupRun {
 
     /**
      * Starts a new run with the admin's inputs: asks AWS who the operator is ({@code sts:GetCallerIdentity})
-     * and fills account, caller and region into the state. Nothing is created or journaled until a step runs,
+     * and fills account, caller and region into the state; a key administrator given as a role session becomes its
+     * role. Nothing is created or journaled until a step runs,
      * so a plan (dry run) leaves no trace. Invalid inputs are refused with a problem listing each field's rule.
      */
     public static SetupRun start(AwsSession session, SetupState state, Journal journal) {
+        // A role session (SSO, assumed role) administers the key as its role: a session ARN in a key policy
+        // would stop working when the session ends.
+        for (int i = 0; i < state.keyAdministrators.size(); i++) {
+            String admin = state.keyAdministrators.get(i);
+            if (admin != null && admin.contains(":assumed-role/")) {
+                try {
+                    state.keyAdministrators.set(i, Preflight.simulationPrincipal(session.iam(), admin.strip()));
+                } catch (RuntimeException e) {
+                    throw com.npskms.aws.Problems.wrap(e, "Finding the role of key administrator " + admin);
+                }
+            }
+        }
         List<String> bad = InputRules.check(state);
         if (!bad.isEmpty()) {
             throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Some inputs are not valid",

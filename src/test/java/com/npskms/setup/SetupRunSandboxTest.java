@@ -384,6 +384,12 @@ class SetupRunSandboxTest {
         SetupRun run = SetupRun.start(fx.session, s, new Journal(dir));
         assertEquals(fx.session.whoAmI().arn(), run.defaultKeyAdministrator());
 
+        // An SSO or assumed-role session administers the key as its role.
+        SetupState sso = fx.state();
+        sso.keyAdministrators.add("arn:aws:sts::" + fx.sandbox.accountId() + ":assumed-role/KeyAdministrators/alice@example.com");
+        SetupState mapped = SetupRun.start(fx.session, sso, new Journal(dir)).state();
+        assertEquals(List.of(fx.iam().getRole(b -> b.roleName("KeyAdministrators")).role().arn()), mapped.keyAdministrators);
+
         SetupState big = fx.state();
         for (int i = 0; i < 600; i++) {
             big.keyAdministrators.add("arn:aws:iam::" + fx.sandbox.accountId() + ":user/administrator-with-a-long-name-" + i);
