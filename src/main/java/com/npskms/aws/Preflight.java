@@ -121,6 +121,7 @@ public final class Preflight {
         base("iam:DetachUserPolicy", "roll back");
         base("iam:DeleteUser", "roll back");
         base("iam:DeletePolicy", "roll back");
+        base("iam:SetDefaultPolicyVersion", "roll back (a reused policy gets its previous default version back)");
         base("kms:CreateKey", "create the KMS key");
         base("kms:CreateAlias", "the key's alias (must come from an IAM policy)");
         base("kms:DescribeKey", "find an existing alias or key");
@@ -128,6 +129,7 @@ public final class Preflight {
         base("kms:ListKeys", "key picker");
         base("kms:GetKeyPolicy", "reuse an existing key");
         base("kms:ScheduleKeyDeletion", "roll back");
+        base("kms:DeleteAlias", "roll back");
         PURPOSE.put("iam:CreateLoginProfile", "console access for the NPS user");
         PURPOSE.put("iam:DeleteLoginProfile", "roll back console access");
         PURPOSE.put("kms:TagResource", "the key's tags (must come from an IAM policy)");

@@ -64,11 +64,15 @@ public final class ConnectionOptions {
         ConnectionSettings settings;
         if (sandbox) {
             started = Sandbox.start();
+            if (region != null && !region.strip().equals(started.region())) {
+                throw usage("The sandbox's KMS lives in " + started.region() + " only",
+                        "Leave out --region with --sandbox (or use --region " + started.region() + ").");
+            }
             err.println("Using a sandbox inside this process at " + started.endpoint() + " (account "
                     + started.accountId() + "); nothing reaches AWS and everything is discarded at exit.");
             err.flush();
             settings = ConnectionSettings.sandbox(started.endpoint(), started.adminAccessKeyId(),
-                    SecretText.of(started.adminSecretAccessKey()), region != null ? region : started.region());
+                    SecretText.of(started.adminSecretAccessKey()), started.region());
         } else if (profile != null) {
             settings = ConnectionSettings.profile(profile, region).withEndpoint(endpoint);
         } else {

@@ -1,8 +1,6 @@
 package com.npskms.cli;
 
 import com.npskms.aws.AwsSession;
-import com.npskms.aws.CallerIdentity;
-import com.npskms.aws.Preflight;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;
 import com.npskms.setup.NpsValues;
@@ -58,26 +56,11 @@ abstract class RunCommand extends AwsCommand {
                 "Answer y, or add --yes to skip the question."));
     }
 
-    /** The pre-flight hook: stops before the first change when the simulation says something is missing. */
+    /** The engine's pre-flight: stops before the first change when the simulation says something is missing. */
     void checkPermissions(SetupRun run, AwsSession session) {
-        if (skipPreflight) {
-            return;
+        if (!skipPreflight) {
+            run.withPreflight(new TerminalProgress(err()));
         }
-        run.withPermissionCheck(actions -> {
-            CallerIdentity me = session.whoAmI();
-            Preflight.Result r = Preflight.check(session.iam(), me.arn(), actions);
-            switch (r.status()) {
-                case MISSING -> throw new ProblemException(Problem.of(Problem.Kind.PERMISSION,
-                        "Nothing was created: you are missing permissions the setup needs",
-                        r.toText(), "Ask an AWS administrator to attach the policy above, then run the command "
-                                + "again (or add --skip-preflight if you know the simulation is wrong)."));
-                case NOT_CHECKED -> {
-                    err().println("Note: " + r.toText().replace("\n", "\n      "));
-                    err().flush();
-                }
-                default -> { }
-            }
-        });
     }
 
     /** Runs every remaining step; on failure prints the problem and where the journal is, and returns 1. */

@@ -29,7 +29,7 @@ final class IamApi {
 
     /** Operations that change state (the state file is written after them). */
     static final java.util.Set<String> MUTATING = java.util.Set.of("CreatePolicy", "CreatePolicyVersion",
-            "DeletePolicyVersion", "DeletePolicy", "CreateUser", "DeleteUser", "TagUser", "UntagUser",
+            "DeletePolicyVersion", "SetDefaultPolicyVersion", "DeletePolicy", "CreateUser", "DeleteUser", "TagUser", "UntagUser",
             "AttachUserPolicy", "DetachUserPolicy", "PutUserPolicy", "DeleteUserPolicy", "CreateLoginProfile",
             "DeleteLoginProfile", "CreateAccessKey", "UpdateAccessKey", "DeleteAccessKey");
 
@@ -48,6 +48,7 @@ final class IamApi {
             case "ListPolicyVersions" -> listPolicyVersions(p, caller);
             case "CreatePolicyVersion" -> createPolicyVersion(p, caller);
             case "DeletePolicyVersion" -> deletePolicyVersion(p, caller);
+            case "SetDefaultPolicyVersion" -> setDefaultPolicyVersion(p, caller);
             case "DeletePolicy" -> deletePolicy(p, caller);
             case "ListPolicies" -> listPolicies(p, caller);
             case "CreateUser" -> createUser(p, caller);
@@ -62,9 +63,11 @@ final class IamApi {
             case "ListAttachedUserPolicies" -> listAttachedUserPolicies(p, caller);
             case "PutUserPolicy" -> putUserPolicy(p, caller);
             case "ListUserPolicies" -> listUserPolicies(p, caller);
+            case "GetUserPolicy" -> getUserPolicy(p, caller);
             case "DeleteUserPolicy" -> deleteUserPolicy(p, caller);
             case "CreateLoginProfile" -> createLoginProfile(p, caller);
             case "DeleteLoginProfile" -> deleteLoginProfile(p, caller);
+            case "GetLoginProfile" -> getLoginProfile(p, caller);
             case "CreateAccessKey" -> createAccessKey(p, caller);
             case "ListAccessKeys" -> listAccessKeys(p, caller);
             case "UpdateAccessKey" -> updateAccessKey(p, caller);
@@ -179,6 +182,16 @@ final class IamApi {
             throw AwsError.deleteConflict("Cannot delete the default version of a policy.");
         }
         mp.versions.remove(v);
+        return null;
+    }
+
+    private SdkPojo setDefaultPolicyVersion(QueryParams p, Caller caller) {
+        String arn = p.required("PolicyArn");
+        String versionId = p.required("VersionId");
+        account.requireIam(caller, "iam:SetDefaultPolicyVersion", arn);
+        SandboxState.ManagedPolicy mp = ownPolicy(arn);
+        mp.defaultVersionId = version(mp, versionId).versionId;
+        mp.updated = account.now();
         return null;
     }
 
@@ -367,6 +380,18 @@ final class IamApi {
                 .isTruncated(false).build();
     }
 
+    private SdkPojo getUserPolicy(QueryParams p, Caller caller) {
+        SandboxState.User u = user(p.required("UserName"));
+        String name = p.required("PolicyName");
+        account.requireIam(caller, "iam:GetUserPolicy", u.arn(account.id()));
+        String document = u.inlinePolicies.get(name);
+        if (document == null) {
+            throw AwsError.noSuchEntity("The user policy with name " + name + " cannot be found.");
+        }
+        return GetUserPolicyResponse.builder().userName(u.name).policyName(name)
+                .policyDocument(WireFormat.rfc3986(document)).build();
+    }
+
     private SdkPojo deleteUserPolicy(QueryParams p, Caller caller) {
         SandboxState.User u = user(p.required("UserName"));
         String name = p.required("PolicyName");
@@ -409,6 +434,17 @@ final class IamApi {
         if (password.length() > 128) {
             throw lengthError("*", "password", 128);
         }
+    }
+
+    private SdkPojo getLoginProfile(QueryParams p, Caller caller) {
+        SandboxState.User u = user(p.required("UserName"));
+        account.requireIam(caller, "iam:GetLoginProfile", u.arn(account.id()));
+        if (u.loginProfile == null) {
+            throw AwsError.noSuchEntity("Login Profile for User " + u.name + " cannot be found.");
+        }
+        return GetLoginProfileResponse.builder().loginProfile(LoginProfile.builder().userName(u.name)
+                .createDate(Instant.ofEpochMilli(u.loginProfile.created))
+                .passwordResetRequired(u.loginProfile.passwordResetRequired).build()).build();
     }
 
     private SdkPojo deleteLoginProfile(QueryParams p, Caller caller) {

@@ -113,7 +113,8 @@ public final class Sandbox implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        this.server = HttpServer.create(new InetSocketAddress(loopback, options.port()), 128);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
@@ -224,6 +225,9 @@ public final class Sandbox implements AutoCloseable {
             } catch (IOException e) {
                 respond(exchange, true, new AwsError(400, "SerializationException", "The request body is not valid JSON."),
                         requestId);
+                return;
+            } catch (AwsError e) {
+                respond(exchange, json, e, requestId);
                 return;
             }
 

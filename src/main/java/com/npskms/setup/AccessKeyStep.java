@@ -79,7 +79,8 @@ public final class AccessKeyStep implements SetupStep {
         }
         String create = "iam CreateAccessKey " + s.userName;
         if (s.accessKeyId == null) {
-            List<AccessKeyMetadata> keys = keysOrNone(s);
+            // A user this run created has no other key: no need to ask.
+            List<AccessKeyMetadata> keys = s.userCreated ? List.of() : keysOrNone(s);
             if (keys.size() >= 2) {
                 throw UserStep.problem(Problem.Kind.LIMIT, "No access key can be created for " + s.userName,
                         limitText(s, keys), "Delete an unused key of " + s.userName + ", or choose another user.");

@@ -164,6 +164,26 @@ public final class InputRules {
         return Optional.empty();
     }
 
+    private static final Pattern PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(user|role)/[\\w+=,.@/-]+");
+
+    /**
+     * Key administrator: the ARN of an IAM user or role ({@code arn:aws:iam::<account>:user/<name>} or
+     * {@code :role/<name>}); a role session ({@code sts ... assumed-role}) must be given as its role.
+     */
+    public static Optional<String> keyAdministrator(String arn) {
+        if (arn == null || arn.isBlank()) {
+            return Optional.of("Key administrator is required (or remove the line).");
+        }
+        if (arn.contains(":assumed-role/")) {
+            return Optional.of("Give the role's ARN (arn:aws:iam::<account>:role/<name>), not a role session.");
+        }
+        if (!PRINCIPAL.matcher(arn.strip()).matches()) {
+            return Optional.of("Key administrator must be an IAM user or role ARN, like"
+                    + " arn:aws:iam::111122223333:user/admin or arn:aws:iam::111122223333:role/KeyAdmins.");
+        }
+        return Optional.empty();
+    }
+
     /** Every input of the state, in field order: the first message per field ("field: message"). */
     public static java.util.List<String> check(SetupState s) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -182,6 +202,9 @@ public final class InputRules {
         });
         if (s.tags.size() > 50) {
             out.add("tags: at most 50 tags.");
+        }
+        for (String admin : s.keyAdministrators) {
+            keyAdministrator(admin).ifPresent(m -> out.add("keyAdministrators: " + admin + ": " + m));
         }
         deletionWindowDays(s.deletionWindowDays).ifPresent(m -> out.add("deletionWindowDays: " + m));
         return out;

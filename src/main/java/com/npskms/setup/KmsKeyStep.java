@@ -24,6 +24,9 @@ public final class KmsKeyStep implements SetupStep {
             + " readable and NPS needs no re-rotation when the key material rotates (yearly).";
 
     private final StepContext ctx;
+    /** The alias looked up ahead, while the earlier steps ran (see {@link #lookAhead}). */
+    private java.util.concurrent.CompletableFuture<Found> lookedUp;
+    private String lookedUpAlias;
 
     KmsKeyStep(StepContext ctx) {
         this.ctx = ctx;
@@ -103,6 +106,30 @@ public final class KmsKeyStep implements SetupStep {
                 + " encrypt/decrypt key; " + access.reason() + ", so it will be reused."));
     }
 
+    /**
+     * Starts looking up the alias alongside an earlier step, saving a round trip. What exists may change in
+     * between; a CreateAlias that then finds the alias taken still stops with a clear conflict.
+     */
+    void lookAhead(SetupState s) {
+        if (s.keyArn == null && s.userArn != null) {
+            lookedUpAlias = InputRules.normalizeAlias(s.alias);
+            lookedUp = StepContext.alongside(() -> find(s));
+        }
+    }
+
+    private Found lookedUpOrFind(SetupState s, String alias) {
+        java.util.concurrent.CompletableFuture<Found> ahead = lookedUp;
+        lookedUp = null;
+        if (ahead != null && alias.equals(lookedUpAlias)) {
+            try {
+                return StepContext.join(ahead);
+            } catch (RuntimeException e) {
+                // looked up too early (or failed): look again now
+            }
+        }
+        return find(s);
+    }
+
     @Override
     public void run(SetupState s, Progress progress) {
         KmsClient kms = ctx.session.kms();
@@ -110,7 +137,7 @@ public final class KmsKeyStep implements SetupStep {
         String create = "kms CreateKey " + alias;
         if (s.keyArn == null) {
             progress.update("Looking for the KMS alias " + alias, Progress.UNKNOWN);
-            Found found = find(s);
+            Found found = lookedUpOrFind(s, alias);
             if (found.key != null) {
                 if (found.existing.verdict() != Existing.Verdict.REUSABLE || !s.reuseExisting) {
                     throw PolicyStep.conflict(s, found.existing);
@@ -124,16 +151,33 @@ public final class KmsKeyStep implements SetupStep {
                 createKey(s, create, progress);
             }
         }
-        if (s.keyCreated && !s.aliasCreated) {
-            createAlias(s, alias, progress);
-        }
+        // Rotation and alias are independent: rotation goes alongside (it needs no journal entry: it is
+        // idempotent and goes away with the key), the alias on this thread.
+        java.util.concurrent.CompletableFuture<Void> rotation = null;
         if (s.keyCreated && s.enableKeyRotation && !s.keyRotationEnabled) {
             progress.update("Turning on automatic key rotation", Progress.UNKNOWN);
-            StepContext.call("Turning on automatic rotation of the KMS key", () -> ctx.backoff.retry(
-                    "the new key to be ready", t -> AwsErrors.is(t, "NotFoundException", "KMSInvalidStateException"),
-                    progress, () -> kms.enableKeyRotation(b -> b.keyId(s.keyId))));
-            s.keyRotationEnabled = true;
-            ctx.save(s);
+            String keyId = s.keyId;
+            rotation = StepContext.alongside(() -> {
+                ctx.backoff.retry("the new key to be ready",
+                        t -> AwsErrors.is(t, "NotFoundException", "KMSInvalidStateException"), Progress.NONE,
+                        () -> kms.enableKeyRotation(b -> b.keyId(keyId)));
+                return null;
+            });
+        }
+        try {
+            if (s.keyCreated && !s.aliasCreated) {
+                createAlias(s, alias, progress);
+            }
+        } finally {
+            if (rotation != null) {
+                try {
+                    StepContext.join(rotation);
+                    s.keyRotationEnabled = true;
+                    ctx.save(s);
+                } catch (RuntimeException e) {
+                    throw Problems.wrap(e, "Turning on automatic rotation of the KMS key");
+                }
+            }
         }
     }
 

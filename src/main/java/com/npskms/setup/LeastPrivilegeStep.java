@@ -106,16 +106,20 @@ public final class LeastPrivilegeStep implements SetupStep {
         IamClient iam = ctx.session.iam();
         String create = "iam CreatePolicyVersion " + s.policyArn;
         String target = after(s);
-        List<PolicyVersion> versions = versions(s);
-        PolicyVersion def = versions.stream().filter(v -> Boolean.TRUE.equals(v.isDefaultVersion())).findFirst()
-                .orElseThrow();
-        String defDocument = document(s, def.versionId());
-        if (PolicyJson.sameDocument(defDocument, target)) {
-            return; // already least privilege (before this run)
-        }
-        s.previousDefaultVersionId = def.versionId();
-        s.policyDocumentBefore = defDocument;
-        ctx.save(s);
+        List<PolicyVersion> versions = List.of();
+        if (!(s.policyCreated && s.previousDefaultVersionId != null && s.policyDocumentBefore != null)) {
+            // A policy that existed before: read its versions (the five-version limit) and its default.
+            versions = versions(s);
+            PolicyVersion def = versions.stream().filter(v -> Boolean.TRUE.equals(v.isDefaultVersion())).findFirst()
+                    .orElseThrow();
+            String defDocument = document(s, def.versionId());
+            if (PolicyJson.sameDocument(defDocument, target)) {
+                return; // already least privilege (before this run)
+            }
+            s.previousDefaultVersionId = def.versionId();
+            s.policyDocumentBefore = defDocument;
+            ctx.save(s);
+        } // else this run made the policy: it has one version, with the document this run sent
         if (versions.size() >= MAX_VERSIONS) {
             PolicyVersion oldest = oldestNonDefault(versions);
             progress.update("Deleting the oldest version " + oldest.versionId() + " of " + s.policyName, Progress.UNKNOWN);

@@ -72,31 +72,46 @@ public final class PolicyStep implements SetupStep {
             return; // made or chosen earlier in this run
         }
         String create = "iam CreatePolicy " + s.policyName;
-        progress.update("Looking for an IAM policy named " + s.policyName, Progress.UNKNOWN);
-        Found found = find(s);
-        if (found.policy != null) {
+        progress.update("Creating the IAM policy " + s.policyName, Progress.UNKNOWN);
+        String document = DecryptPolicy.anyKeyInAccount(s.accountId).toJson();
+        Policy created;
+        try {
+            // Create first, look when the name is taken: one call fewer in the usual case.
+            created = ctx.intend(s, id(), create, () -> ctx.session.iam().createPolicy(b -> {
+                b.policyName(s.policyName).policyDocument(document);
+                if (!blank(s.policyDescription)) {
+                    b.description(s.policyDescription);
+                }
+            }).policy());
+        } catch (RuntimeException e) {
+            // Taken, or not allowed to create (then a matching policy may still be reused).
+            if (!AwsErrors.is(e, "EntityAlreadyExists", "AccessDenied")) {
+                throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
+            }
+            Found found;
+            try {
+                found = find(s);
+            } catch (RuntimeException lookFailed) {
+                throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
+            }
+            if (found.policy == null) {
+                throw com.npskms.aws.Problems.wrap(e, "Creating the IAM policy " + s.policyName);
+            }
             if (found.existing.verdict() == Existing.Verdict.REUSABLE && s.reuseExisting) {
                 s.policyArn = found.policy.arn();
                 s.policyCreated = false;
                 s.policyReuseReason = found.existing.explanation();
                 s.policyDocumentBefore = found.document;
+                s.previousDefaultVersionId = found.policy.defaultVersionId();
                 ctx.save(s);
                 return;
             }
             throw conflict(s, found.existing);
         }
-        progress.update("Creating the IAM policy " + s.policyName, Progress.UNKNOWN);
-        String document = DecryptPolicy.anyKeyInAccount(s.accountId).toJson();
-        Policy created = StepContext.call("Creating the IAM policy " + s.policyName, () -> ctx.intend(s, id(), create,
-                () -> ctx.session.iam().createPolicy(b -> {
-                    b.policyName(s.policyName).policyDocument(document);
-                    if (!blank(s.policyDescription)) {
-                        b.description(s.policyDescription);
-                    }
-                }).policy()));
         s.policyArn = created.arn();
         s.policyCreated = true;
         s.policyDocumentBefore = document;
+        s.previousDefaultVersionId = created.defaultVersionId();
         ctx.settled(s);
     }
 
@@ -117,6 +132,7 @@ public final class PolicyStep implements SetupStep {
                 s.policyArn = found.policy.arn();
                 s.policyCreated = true;
                 s.policyDocumentBefore = found.document;
+                s.previousDefaultVersionId = found.policy.defaultVersionId();
             }
         }
     }

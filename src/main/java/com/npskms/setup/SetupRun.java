@@ -56,6 +56,12 @@ public final class SetupRun {
         state.callerArn = me.arn();
         state.region = session.region();
         state.alias = InputRules.normalizeAlias(state.alias);
+        int policyBytes = KmsKeyStep.keyPolicy(state).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (policyBytes > com.npskms.policy.KeyPolicyDocument.MAX_BYTES) {
+            throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Too many key administrators",
+                    "The key policy would be " + policyBytes + " bytes; KMS accepts at most 32 KB.",
+                    "Choose fewer key administrators (a role for them all is the usual way)."));
+        }
         if (state.runId == null) {
             state.runId = UUID.randomUUID().toString();
         }
@@ -65,8 +71,9 @@ public final class SetupRun {
 
     /**
      * Continues the run in the journal (unfinished or finished, e.g. to roll it back). Refuses a journal from
-     * another account or region than the session's. A secret that did not survive the interruption (the
-     * access key's, the console password) makes its step run again: the key made then is replaced.
+     * another account or region than the session's. In an unfinished run, a secret that did not survive the
+     * interruption (the access key's, the console password) makes its step run again: what was made with it
+     * is replaced (nobody has seen it). A finished run is left as it is.
      */
     public static SetupRun resume(AwsSession session, Journal journal) {
         JournalEntry entry = journal.findLast().orElseThrow(() -> new ProblemException(Problem.of(
@@ -78,14 +85,33 @@ public final class SetupRun {
         SetupRun run = new SetupRun(session, s, journal);
         run.journalChecked = true;
         run.recoverInterrupted();
-        if (s.accessKeyCreated && s.secretAccessKey == null) {
-            s.completed.remove(StepId.ACCESS_KEY);
-            s.completed.remove(StepId.VERIFY);
-        }
-        if (s.loginProfileCreated && s.consolePassword == null) {
-            s.completed.remove(StepId.USER);
+        // Until the run finishes, nobody has been shown the access key's secret or the console password, so
+        // what this run made with them is replaced. A finished run's key may be in NPS already: never touched.
+        if (!entry.finished()) {
+            if (s.accessKeyCreated && s.secretAccessKey == null) {
+                s.completed.remove(StepId.ACCESS_KEY);
+                s.completed.remove(StepId.VERIFY);
+            }
+            if (s.loginProfileCreated && s.consolePassword == null) {
+                s.completed.remove(StepId.USER);
+            }
         }
         return run;
+    }
+
+    /**
+     * The key administrator offered by default: the operator, as an IAM user or role ARN (a role session is
+     * mapped to its role); null when the operator is the account root, which the key policy names anyway.
+     */
+    public String defaultKeyAdministrator() {
+        if (state.callerArn == null || state.callerArn.endsWith(":root")) {
+            return null;
+        }
+        try {
+            return Preflight.simulationPrincipal(ctx.session.iam(), state.callerArn);
+        } catch (RuntimeException e) {
+            throw com.npskms.aws.Problems.wrap(e, "Finding the role you are signed in with");
+        }
     }
 
     /** Replaces the propagation backoff (tests use a fast one). */
@@ -150,6 +176,12 @@ public final class SetupRun {
      * continued by calling this again once the cause is gone.
      */
     public void run(StepId id, Progress progress) {
+        runStep(id, progress);
+        ctx.flush(state);
+    }
+
+    /** Runs one step; its completion reaches the journal with the next write. */
+    private void runStep(StepId id, Progress progress) {
         if (state.completed.contains(id)) {
             return;
         }
@@ -160,6 +192,9 @@ public final class SetupRun {
         beforeFirstChange();
         try {
             recoverInterrupted();
+            if (id == StepId.ACCESS_KEY) {
+                ((KmsKeyStep) steps.get(StepId.KMS_KEY)).lookAhead(state);
+            }
             steps.get(id).run(state, progress);
         } catch (ProblemException e) {
             failed(id, e.problem().toText());
@@ -174,14 +209,14 @@ public final class SetupRun {
             state.failedStep = null;
             state.lastFailure = null;
         }
-        journal.record(state);
+        ctx.save(state);
         progress.update(id.title() + ": done", 1.0);
     }
 
     private void failed(StepId id, String text) {
         state.failedStep = id;
         state.lastFailure = text;
-        journal.record(state);
+        ctx.write(state);
     }
 
     private void beforeFirstChange() {
@@ -201,7 +236,7 @@ public final class SetupRun {
         if (!checked) {
             permissionCheck.requireAll(requiredActions(state));
             checked = true;
-            journal.record(state);
+            ctx.save(state);
         }
     }
 
@@ -232,8 +267,9 @@ public final class SetupRun {
     /** Runs every remaining step in order; stops at the first failure (journaled, thrown). */
     public void runRemaining(Progress progress) {
         for (StepId id = nextStep(); id != null; id = nextStep()) {
-            run(id, progress);
+            runStep(id, progress);
         }
+        ctx.flush(state);
     }
 
     /**
@@ -254,7 +290,7 @@ public final class SetupRun {
                 throw e;
             }
             state.completed.remove(step.id());
-            journal.record(state);
+            ctx.write(state);
         }
         journal.clear();
         progress.update("Rolled back: everything this run created is removed", 1.0);

@@ -7,13 +7,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What every step shares in a run: the AWS session, the propagation backoff, and the journal checkpoint
- * written before (intent) and after (outcome) each AWS change.
+ * What every step shares in a run: the AWS session, the propagation backoff, and the journal. The journal is
+ * written (atomically, durably) before every AWS change with the intent; the outcome is written after, together
+ * with the next intent or at the end of the step, whichever comes first — one write instead of two, and safe:
+ * until the outcome is on disk the intent is, and a resume finds by name what an intended call made.
  */
 final class StepContext {
     final AwsSession session;
     volatile Backoff backoff;
     private final Consumer<SetupState> checkpoint;
+    private boolean dirty;
 
     StepContext(AwsSession session, Backoff backoff, Consumer<SetupState> checkpoint) {
         this.session = session;
@@ -30,7 +33,7 @@ final class StepContext {
         s.pendingAction = action;
         s.pendingStep = step;
         s.pendingSince = Instant.now().toString();
-        checkpoint.accept(s);
+        write(s);
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -59,17 +62,57 @@ final class StepContext {
         });
     }
 
-    /** Journals the outcome of the last intended call. */
+    /** Records the outcome of the last intended call; it reaches the journal with the next write. */
     void settled(SetupState s) {
         s.pendingAction = null;
         s.pendingStep = null;
         s.pendingSince = null;
-        checkpoint.accept(s);
+        dirty = true;
     }
 
-    /** Journals the state as it is (after a roll back action, or after reading what exists). */
+    /** Marks the state changed (a reuse decision, a roll back action); it reaches the journal with the next write. */
     void save(SetupState s) {
+        dirty = true;
+    }
+
+    /** Writes the journal now. */
+    void write(SetupState s) {
         checkpoint.accept(s);
+        dirty = false;
+    }
+
+    /** Writes the journal if something changed since the last write. */
+    void flush(SetupState s) {
+        if (dirty) {
+            write(s);
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService BACKGROUND =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "nps-kms-setup-aws");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Runs an independent AWS call alongside the caller's (the SDK clients are thread-safe), to save a round
+     * trip where the order does not matter.
+     */
+    static <T> java.util.concurrent.CompletableFuture<T> alongside(Supplier<T> call) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(call, BACKGROUND);
+    }
+
+    /** The result of {@link #alongside}, its failure rethrown as it was. */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     /** True when the journal says {@code action} was in flight when the last run stopped. */

@@ -91,22 +91,33 @@ public final class UserStep implements SetupStep {
         IamClient iam = ctx.session.iam();
         if (s.userArn == null) {
             String create = "iam CreateUser " + s.userName;
-            progress.update("Looking for an IAM user named " + s.userName, Progress.UNKNOWN);
-            Found found = find(s);
-            if (found.user != null) {
+            progress.update("Creating the IAM user " + s.userName, Progress.UNKNOWN);
+            try {
+                // Create first, look when the name is taken: one call fewer in the usual case.
+                User created = ctx.intend(s, id(), create, () -> iam.createUser(b -> b.userName(s.userName)).user());
+                s.userArn = created.arn();
+                s.userCreated = true;
+                ctx.settled(s);
+            } catch (RuntimeException e) {
+                // Taken, or not allowed to create (then a matching user may still be reused).
+                if (!AwsErrors.is(e, "EntityAlreadyExists", "AccessDenied")) {
+                    throw Problems.wrap(e, "Creating the IAM user " + s.userName);
+                }
+                Found found;
+                try {
+                    found = find(s);
+                } catch (RuntimeException lookFailed) {
+                    throw Problems.wrap(e, "Creating the IAM user " + s.userName);
+                }
+                if (found.user == null) {
+                    throw Problems.wrap(e, "Creating the IAM user " + s.userName);
+                }
                 if (found.existing.verdict() != Existing.Verdict.REUSABLE || !s.reuseExisting) {
                     throw PolicyStep.conflict(s, found.existing);
                 }
                 s.userArn = found.user.arn();
                 s.userCreated = false;
                 ctx.save(s);
-            } else {
-                progress.update("Creating the IAM user " + s.userName, Progress.UNKNOWN);
-                User created = StepContext.call("Creating the IAM user " + s.userName,
-                        () -> ctx.intend(s, id(), create, () -> iam.createUser(b -> b.userName(s.userName)).user()));
-                s.userArn = created.arn();
-                s.userCreated = true;
-                ctx.settled(s);
             }
         }
         if (s.consoleAccess) {

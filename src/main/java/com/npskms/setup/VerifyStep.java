@@ -57,35 +57,14 @@ public final class VerifyStep implements SetupStep {
             throw new ProblemException(Problem.of(Problem.Kind.CREDENTIALS, "Cannot verify as " + s.userName,
                     "The new access key's secret is not in memory.", "Run the access key step again."));
         }
+        // The simulation (operator's credentials) goes alongside the round trip (the NPS user's).
+        progress.update("Encrypting and decrypting as " + s.userName
+                + "; checking through policy simulation that only this key can be decrypted", Progress.UNKNOWN);
+        java.util.concurrent.CompletableFuture<Simulated> simulation = StepContext.alongside(() -> simulate(s));
         boolean roundTrip = roundTrip(s, progress);
-        Verification.Simulation sim;
-        String detail;
-        try {
-            progress.update("Checking through policy simulation that only this key can be decrypted", Progress.UNKNOWN);
-            List<EvaluationResult> results = ctx.session.iam().simulatePrincipalPolicy(b -> b
-                    .policySourceArn(StepContext.userArn(s)).actionNames("kms:Decrypt")
-                    .resourceArns(s.keyArn, otherKeyArn(s))).evaluationResults();
-            Map<String, String> decision = results.stream().collect(Collectors.toMap(
-                    r -> r.evalResourceName() == null ? "" : r.evalResourceName(), r -> r.evalDecisionAsString(), (a, b) -> a));
-            boolean thisAllowed = "allowed".equals(decision.get(s.keyArn));
-            boolean otherAllowed = "allowed".equals(decision.get(otherKeyArn(s)));
-            if (!thisAllowed) {
-                sim = Verification.Simulation.NOT_ALLOWED;
-                detail = "Simulation says the policy of " + s.userName + " does not allow kms:Decrypt on " + s.keyArn
-                        + " (" + decision.get(s.keyArn) + ").";
-            } else if (otherAllowed) {
-                sim = Verification.Simulation.BROADER;
-                detail = "Simulation says " + s.userName + " may decrypt with other keys of the account too;"
-                        + " the least-privilege version is not in effect.";
-            } else {
-                sim = Verification.Simulation.ONLY_THIS_KEY;
-                detail = "Simulation confirms " + s.userName + " may decrypt with this key and with no other.";
-            }
-        } catch (RuntimeException e) {
-            sim = Verification.Simulation.UNAVAILABLE;
-            detail = "Policy simulation was not possible (" + (AwsErrors.code(e) != null ? AwsErrors.code(e)
-                    : e.getClass().getSimpleName()) + "); that is advice, not proof: the round trip above worked.";
-        }
+        Simulated simulated = StepContext.join(simulation);
+        Verification.Simulation sim = simulated.simulation;
+        String detail = simulated.detail;
         s.verification = new Verification(roundTrip, sim, "Encrypt → decrypt as " + s.userName + " worked. " + detail);
         ctx.save(s);
         if (sim == Verification.Simulation.NOT_ALLOWED || sim == Verification.Simulation.BROADER) {
@@ -95,13 +74,42 @@ public final class VerifyStep implements SetupStep {
         }
     }
 
+    private record Simulated(Verification.Simulation simulation, String detail) {
+    }
+
+    /** Asks IAM's simulator about kms:Decrypt on this key and on another; never fails (unavailable is advice). */
+    private Simulated simulate(SetupState s) {
+        try {
+            List<EvaluationResult> results = ctx.session.iam().simulatePrincipalPolicy(b -> b
+                    .policySourceArn(StepContext.userArn(s)).actionNames("kms:Decrypt")
+                    .resourceArns(s.keyArn, otherKeyArn(s))).evaluationResults();
+            Map<String, String> decision = results.stream().collect(Collectors.toMap(
+                    r -> r.evalResourceName() == null ? "" : r.evalResourceName(), r -> r.evalDecisionAsString(), (a, b) -> a));
+            boolean thisAllowed = "allowed".equals(decision.get(s.keyArn));
+            boolean otherAllowed = "allowed".equals(decision.get(otherKeyArn(s)));
+            if (!thisAllowed) {
+                return new Simulated(Verification.Simulation.NOT_ALLOWED, "Simulation says the policy of " + s.userName
+                        + " does not allow kms:Decrypt on " + s.keyArn + " (" + decision.get(s.keyArn) + ").");
+            }
+            if (otherAllowed) {
+                return new Simulated(Verification.Simulation.BROADER, "Simulation says " + s.userName
+                        + " may decrypt with other keys of the account too; the least-privilege version is not in effect.");
+            }
+            return new Simulated(Verification.Simulation.ONLY_THIS_KEY, "Simulation confirms " + s.userName
+                    + " may decrypt with this key and with no other.");
+        } catch (RuntimeException e) {
+            return new Simulated(Verification.Simulation.UNAVAILABLE, "Policy simulation was not possible ("
+                    + (AwsErrors.code(e) != null ? AwsErrors.code(e) : e.getClass().getSimpleName())
+                    + "); that is advice, not proof: the round trip above worked.");
+        }
+    }
+
     private boolean roundTrip(SetupState s, Progress progress) {
         byte[] plain = new byte[32];
         RANDOM.nextBytes(plain);
         String text = "nps-kms-setup verification " + java.util.HexFormat.of().formatHex(plain);
         StaticCredentialsProvider creds = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(s.accessKeyId, s.secretAccessKey.reveal()));
-        progress.update("Encrypting and decrypting as " + s.userName, Progress.UNKNOWN);
         try (KmsClient kms = ctx.session.kmsAs(creds)) {
             SdkBytes cipher = StepContext.call("Encrypting a test text as " + s.userName, () -> ctx.backoff.retry(
                     "the new access key to be accepted by KMS", VerifyStep::notYetLive, progress,

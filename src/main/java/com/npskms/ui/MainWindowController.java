@@ -53,8 +53,9 @@ public final class MainWindowController {
         wizard.pageProperty().addListener((o, old, p) -> showPage(p));
         wizard.flowProperty().addListener((o, old, f) -> renderSteps());
         wizard.session().completedStepsChanged().addListener((javafx.beans.Observable o) -> renderSteps());
-        // Enter means Next from any control that would otherwise swallow it (radio buttons, check boxes,
-        // lists, closed combo boxes); text areas keep their new lines and other buttons fire themselves.
+        // Enter means Next wherever the focus is (radio buttons, check boxes, lists and buttons would
+        // otherwise swallow it); only text areas keep their new lines and an open list its choice.
+        // Space still presses the focused button.
         nextButton.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMeansNext);
@@ -141,8 +142,6 @@ public final class MainWindowController {
         }
         javafx.scene.Node owner = nextButton.getScene().getFocusOwner();
         boolean keepsEnter = owner instanceof javafx.scene.control.TextArea
-                || (owner instanceof javafx.scene.control.ButtonBase b && !(b instanceof javafx.scene.control.ToggleButton)
-                    && !(b instanceof javafx.scene.control.CheckBox))
                 || (owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing());
         if (!keepsEnter) {
             e.consume();

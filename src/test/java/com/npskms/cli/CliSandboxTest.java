@@ -201,11 +201,41 @@ class CliSandboxTest {
     }
 
     @Test
+    void aDroppedConnectionStopsCleanlyAndResumeFinishes() throws Exception {
+        String[] n = names("drop");
+        sandbox.knobs().failNext("CreateUser", SandboxKnobs.Fault.DROP_CONNECTION, 20);
+        CliRun r = cli(concat(new String[] {"setup", "--yes"}, n));
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("AWS could not be reached"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        sandbox.knobs().clearFaults();
+        CliRun resumed = cli("resume", "--yes", "--output", "json");
+        assertEquals(0, resumed.code(), resumed.all());
+        assertTrue(new ObjectMapper().readTree(resumed.out()).get("verified").asBoolean());
+        assertEquals(1, adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().size());
+    }
+
+    @Test
+    void resumeAfterAFinishedRunChangesNothing() {
+        String[] n = names("done");
+        assertEquals(0, cli(concat(new String[] {"setup", "--yes"}, n)).code());
+        String key = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().get(0).accessKeyId();
+        CliRun r = cli("resume", "--yes");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("nothing to resume"), r.err());
+        var keys = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata();
+        assertEquals(1, keys.size());
+        assertEquals(key, keys.get(0).accessKeyId(), "the key NPS may already use is kept");
+    }
+
+    @Test
     void rotateWithOneKeyThenFinishLeavesOnlyTheNewKey() throws Exception {
         String[] n = names("rot");
         Path first = dir.resolve("first.txt");
         assertEquals(0, cli(concat(new String[] {"setup", "--yes", "--secret-file", first.toString()}, n)).code());
         String oldKey = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().get(0).accessKeyId();
+        String keyArn = adminKms().describeKey(b -> b.keyId("alias/" + n[5])).keyMetadata().arn();
+        nextSecond(); // the verification used the old key; IAM dates have one-second resolution
         Path second = dir.resolve("second.txt");
         CliRun created = cli("rotate", "--user-name", n[1], "--yes", "--secret-file", second.toString(),
                 "--output", "json");
@@ -215,7 +245,18 @@ class CliSandboxTest {
         assertFalse(created.all().contains(Files.readString(second).strip()));
         assertEquals(2, adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().size(),
                 "the old key is kept until NPS is switched");
-        CliRun finish = cli("rotate", "--user-name", n[1], "--finish", "--old-key", oldKey, "--new-key", newKey, "--yes");
+        // something still uses the old key after the new one exists: it is left active
+        encryptDecryptAs(oldKey, Files.readString(first).strip(), keyArn);
+        CliRun refused = cli("rotate", "--user-name", n[1], "--finish", "--old-key", oldKey, "--new-key", newKey,
+                "--yes");
+        assertEquals(1, refused.code(), refused.all());
+        assertTrue(refused.err().contains("is left active"), refused.err());
+        assertTrue(adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().stream()
+                .allMatch(k -> k.statusAsString().equals("Active")), "nothing deactivated");
+        // the admin knows better (say, it was a last test call): --force finishes
+        encryptDecryptAs(newKey, Files.readString(second).strip(), keyArn);
+        CliRun finish = cli("rotate", "--user-name", n[1], "--finish", "--old-key", oldKey, "--new-key", newKey,
+                "--force", "--yes");
         assertEquals(0, finish.code(), finish.all());
         var left = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata();
         assertEquals(1, left.size());
@@ -229,6 +270,7 @@ class CliSandboxTest {
         String[] n = names("two");
         assertEquals(0, cli(concat(new String[] {"setup", "--yes"}, n)).code());
         String first = adminIam.listAccessKeys(b -> b.userName(n[1])).accessKeyMetadata().get(0).accessKeyId();
+        nextSecond(); // the verification used the first key; IAM dates have one-second resolution
         // a rotation that kept the old key inactive: two keys now, the old one inactive
         CliRun rotated = cli("rotate", "--user-name", n[1], "--yes", "--output", "json");
         String second = new ObjectMapper().readTree(rotated.out()).get("accessKeyId").asText();
@@ -277,10 +319,31 @@ class CliSandboxTest {
         String[] n = names("op");
         CliRun setup = cli(concat(new String[] {"setup", "--yes"}, n));
         assertEquals(1, setup.code(), setup.all());
-        assertTrue(setup.err().contains("Nothing was created"), setup.err());
+        assertTrue(setup.err().toLowerCase().contains("nothing was created"), setup.err());
         assertTrue(setup.err().contains("kms:CreateKey"), setup.err());
         assertThrows(NoSuchEntityException.class, () -> adminIam.getPolicy(b -> b.policyArn(
                 "arn:aws:iam::" + sandbox.accountId() + ":policy/" + n[3])), "not even the allowed policy");
+    }
+
+    @Test
+    void preflightNamesAnExplicitDenyAndStillOffersThePolicy() throws Exception {
+        String op = "ops-norollback-" + SEQ.incrementAndGet();
+        adminIam.createUser(b -> b.userName(op));
+        adminIam.putUserPolicy(b -> b.userName(op).policyName("all-but-delete").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                        + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:DeleteUser\","
+                        + "\"Resource\":\"*\"}]}"));
+        AccessKey k = adminIam.createAccessKey(b -> b.userName(op)).accessKey();
+        actAs(k.accessKeyId(), k.secretAccessKey());
+        CliRun r = cli("preflight");
+        assertEquals(1, r.code(), "roll back must stay possible: " + r.all());
+        assertTrue(r.out().contains("iam:DeleteUser (explicitly denied) — roll back"), r.out());
+        CliRun json = cli("preflight", "--output", "json");
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("MISSING", j.get("status").asText());
+        assertEquals("iam:DeleteUser", j.get("missing").get(0).asText());
+        assertEquals("iam:DeleteUser", new ObjectMapper().readTree(j.get("policyGrantingMissing").asText())
+                .get("Statement").get(0).get("Action").get(0).asText());
     }
 
     @Test
@@ -302,6 +365,17 @@ class CliSandboxTest {
         assertEquals(1, bad.code(), bad.all());
         assertTrue(bad.err().contains("secret access key"), bad.err());
         assertFalse(bad.all().contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+    }
+
+    /** Waits into the next wall-clock second (IAM's date resolution), at most about a second. */
+    static void nextSecond() throws InterruptedException {
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
+    }
+
+    static KmsClient adminKms() {
+        return KmsClient.builder().endpointOverride(sandbox.endpoint()).region(Region.of(sandbox.region()))
+                .credentialsProvider(sandbox.adminCredentialsProvider()).httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static String encryptDecryptAs(String id, String secret, String keyArn) {

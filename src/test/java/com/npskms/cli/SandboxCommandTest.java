@@ -9,11 +9,14 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,19 +27,30 @@ import software.amazon.awssdk.services.sts.StsClient;
 /** {@code sandbox --port 0}: the four export lines come first, and the endpoint they name answers. */
 class SandboxCommandTest {
 
-    @Test
-    void printsTheExportLinesFirstAndServesUntilStopped() throws Exception {
-        SandboxCommand command = new SandboxCommand();
+    /** Runs {@code sandbox ARGS} until {@link SandboxCommand#stop()}; returns the first four output lines. */
+    private static List<String> exports(SandboxCommand command, CompletableFuture<Integer>[] run, String... args)
+            throws Exception {
         CommandLine cl = new CommandLine(command);
         PipedWriter pipe = new PipedWriter();
         BufferedReader lines = new BufferedReader(new PipedReader(pipe, 8192));
         cl.setOut(new PrintWriter(pipe, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cl.execute("--port", "0"));
+        run[0] = CompletableFuture.supplyAsync(() -> cl.execute(args));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             out.add(lines.readLine());
         }
+        return out;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void printsTheExportLinesFirstServesUntilStoppedAndKeepsItsState(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        SandboxCommand command = new SandboxCommand();
+        CompletableFuture<Integer>[] run = new CompletableFuture[1];
+        List<String> out = exports(command, run, "--port", "0", "--state", state.toString(), "--latency-ms", "1",
+                "--propagation-ms", "0");
         assertTrue(out.get(0).matches("export AWS_ENDPOINT_URL=http://127\\.0\\.0\\.1:\\d+"), out.get(0));
         assertTrue(out.get(1).matches("export AWS_ACCESS_KEY_ID=AKIA[A-Z2-7]{16}"), out.get(1));
         assertTrue(out.get(2).matches("export AWS_SECRET_ACCESS_KEY=\\S{40}"), out.get(2));
@@ -51,7 +65,14 @@ class SandboxCommandTest {
             assertTrue(sts.getCallerIdentity().arn().endsWith(":user/sandbox-admin"));
         }
         command.stop();
-        assertEquals(0, run.get(10, TimeUnit.SECONDS));
+        assertEquals(0, run[0].get(10, TimeUnit.SECONDS));
+        assertTrue(Files.exists(state));
+
+        SandboxCommand again = new SandboxCommand();
+        List<String> restarted = exports(again, run, "--port", "0", "--state", state.toString());
+        assertEquals(out.subList(1, 4), restarted.subList(1, 4), "the same administrator after a restart");
+        again.stop();
+        assertEquals(0, run[0].get(10, TimeUnit.SECONDS));
     }
 
     @Test

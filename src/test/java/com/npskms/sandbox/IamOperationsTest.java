@@ -74,6 +74,11 @@ class IamOperationsTest {
         fails(DeleteConflictException.class, "DeleteConflict", 409,
                 () -> iam.deletePolicyVersion(r -> r.policyArn(arn).versionId("v1")));
         fails(DeleteConflictException.class, "DeleteConflict", 409, () -> iam.deletePolicy(r -> r.policyArn(arn)));
+        iam.setDefaultPolicyVersion(r -> r.policyArn(arn).versionId("v3"));
+        assertEquals("v3", iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404,
+                () -> iam.setDefaultPolicyVersion(r -> r.policyArn(arn).versionId("v9")));
+        iam.setDefaultPolicyVersion(r -> r.policyArn(arn).versionId("v1"));
         iam.deletePolicyVersion(r -> r.policyArn(arn).versionId("v2"));
         PolicyVersion v6 = iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(DECRYPT_ANY).setAsDefault(true))
                 .policyVersion();
@@ -188,6 +193,8 @@ class IamOperationsTest {
                 .policyArn("arn:aws:iam::" + sandbox.accountId() + ":policy/Nope")));
         iam.putUserPolicy(r -> r.userName("attached").policyName("inline").policyDocument(DECRYPT_ANY));
         assertEquals(List.of("inline"), iam.listUserPolicies(r -> r.userName("attached")).policyNames());
+        assertEquals(DECRYPT_ANY, URLDecoder.decode(iam.getUserPolicy(r -> r.userName("attached").policyName("inline"))
+                .policyDocument(), StandardCharsets.UTF_8));
         fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400, () -> iam.putUserPolicy(r -> r
                 .userName("attached").policyName("p").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{"
                         + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}")));
@@ -207,6 +214,7 @@ class IamOperationsTest {
         iam.createLoginProfile(r -> r.userName("leaving").password("Corr3ct-Horse!").passwordResetRequired(true));
         fails(EntityAlreadyExistsException.class, "EntityAlreadyExists", 409,
                 () -> iam.createLoginProfile(r -> r.userName("leaving").password("Corr3ct-Horse!")));
+        assertTrue(iam.getLoginProfile(r -> r.userName("leaving")).loginProfile().passwordResetRequired());
         iam.createUser(r -> r.userName("weak-password"));
         fails(PasswordPolicyViolationException.class, "PasswordPolicyViolation", 400,
                 () -> iam.createLoginProfile(r -> r.userName("weak-password").password("short")));
@@ -218,6 +226,7 @@ class IamOperationsTest {
                 .awsErrorDetails().errorMessage().contains("login profile"));
         iam.deleteLoginProfile(r -> r.userName("leaving"));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404, () -> iam.deleteLoginProfile(r -> r.userName("leaving")));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, () -> iam.getLoginProfile(r -> r.userName("leaving")));
         assertTrue(fails(DeleteConflictException.class, "DeleteConflict", 409, () -> iam.deleteUser(r -> r.userName("leaving")))
                 .awsErrorDetails().errorMessage().contains("access keys"));
         iam.deleteAccessKey(r -> r.userName("leaving").accessKeyId(keyId));

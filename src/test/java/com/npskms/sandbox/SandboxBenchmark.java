@@ -2,12 +2,14 @@ package com.npskms.sandbox;
 
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Prints the sandbox's start time and calls per second from one client (not a test; run with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.npskms.sandbox.SandboxBenchmark}).
+ * {@code mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
+ * -Dexec.args="-cp %classpath com.npskms.sandbox.SandboxBenchmark [calls]"}).
  */
 public final class SandboxBenchmark {
     private SandboxBenchmark() {
@@ -29,12 +31,13 @@ public final class SandboxBenchmark {
 
         try (Sandbox sandbox = Sandbox.start()) {
             StsClient sts = SandboxClients.sts(sandbox);
+            IamClient iam = SandboxClients.iam(sandbox);
             KmsClient kms = SandboxClients.kms(sandbox);
             String key = kms.createKey(r -> r.description("bench")).keyMetadata().arn();
             SdkBytes plain = SdkBytes.fromUtf8String("0123456789abcdef0123456789abcdef");
             rate("STS GetCallerIdentity", calls, i -> sts.getCallerIdentity());
             rate("KMS Encrypt", calls, i -> kms.encrypt(r -> r.keyId(key).plaintext(plain)));
-            rate("IAM GetUser", calls, i -> SandboxClientsHolder.iam(sandbox).getUser());
+            rate("IAM GetUser", calls, i -> iam.getUser());
         }
     }
 
@@ -49,17 +52,5 @@ public final class SandboxBenchmark {
         double secs = (System.nanoTime() - s) / 1e9;
         System.out.printf("%-24s %6.0f calls/s (%.2f ms per call, one client, %d calls)%n", name, calls / secs,
                 secs * 1000 / calls, calls);
-    }
-
-    /** One IAM client per sandbox for the loop. */
-    private static final class SandboxClientsHolder {
-        private static software.amazon.awssdk.services.iam.IamClient client;
-
-        static software.amazon.awssdk.services.iam.IamClient iam(Sandbox s) {
-            if (client == null) {
-                client = SandboxClients.iam(s);
-            }
-            return client;
-        }
     }
 }

@@ -85,6 +85,16 @@ class InputRulesTest {
     }
 
     @Test
+    void keyAdministratorsAreUserOrRoleArns() {
+        ok(InputRules.keyAdministrator("arn:aws:iam::111122223333:user/admin"));
+        ok(InputRules.keyAdministrator("arn:aws:iam::111122223333:role/path/KeyAdmins"));
+        ok(InputRules.keyAdministrator("arn:aws-us-gov:iam::111122223333:role/KeyAdmins"));
+        assertTrue(bad(InputRules.keyAdministrator("arn:aws:sts::111122223333:assumed-role/Admin/me")).contains("role's ARN"));
+        assertTrue(bad(InputRules.keyAdministrator("admin")).contains("IAM user or role ARN"));
+        assertTrue(bad(InputRules.keyAdministrator("arn:aws:iam::1234:user/x")).contains("IAM user or role ARN"));
+    }
+
+    @Test
     void generatedPasswordsPassTheRules() {
         for (int i = 0; i < 200; i++) {
             SecretText p = UserStep.generatePassword();

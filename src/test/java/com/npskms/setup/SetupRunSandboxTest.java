@@ -71,7 +71,21 @@ class SetupRunSandboxTest {
         assertTrue(s.policyCreated && s.userCreated && s.loginProfileCreated && s.accessKeyCreated && s.keyCreated);
 
         // The journal was written before and after each change, and never holds a secret.
-        assertTrue(journal.writes.size() >= 2 * 8, "journal writes: " + journal.writes.size());
+        // Every AWS change was journaled before it was made; the last write holds the finished run.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> intents = new ArrayList<>();
+        for (String w : journal.writes) {
+            var pending = json.readTree(w).path("state").path("pendingAction");
+            if (!pending.isMissingNode() && !pending.isNull()) {
+                intents.add(pending.asText().split(" ")[1]);
+            }
+        }
+        assertEquals(List.of("CreatePolicy", "CreateUser", "CreateLoginProfile", "AttachUserPolicy", "CreateAccessKey",
+                "TagUser", "CreateKey", "CreateAlias", "CreatePolicyVersion"), intents);
+        var last = json.readTree(journal.writes.get(journal.writes.size() - 1)).path("state");
+        assertTrue(last.path("pendingAction").isMissingNode());
+        assertEquals(6, last.path("completed").size());
+        assertEquals(s.keyArn, last.path("keyArn").asText());
         SecretScan.assertAbsent(v.secretAccessKey().reveal(), journal.writes, progress,
                 List.of(s.toString(), v.toString(), run.toString()));
         SecretScan.assertAbsent(run.consolePassword().get().reveal(), journal.writes, progress, List.of());
@@ -301,6 +315,25 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void aFinishedRunResumedInANewProcessKeepsItsAccessKeyAndCanStillBeRolledBack() {
+        SetupState s = fx.state();
+        SetupRun run = fx.start(s, new Journal(dir));
+        run.runRemaining(Progress.NONE);
+        String keyNpsUses = s.accessKeyId;
+
+        SetupRun later = fx.resume(new Journal(dir));
+        assertTrue(later.isFinished());
+        assertNull(later.nextStep());
+        later.runRemaining(Progress.NONE);
+        assertEquals(List.of(keyNpsUses), fx.iam().listAccessKeys(b -> b.userName(s.userName)).accessKeyMetadata()
+                .stream().map(k -> k.accessKeyId()).toList(), "the key NPS may use is never replaced");
+        assertThrows(ProblemException.class, later::result, "the secret is gone with the first process");
+
+        later.rollback(Progress.NONE);
+        assertEquals(SandboxFixture.nothingLeft(1), fx.snapshot(s));
+    }
+
+    @Test
     void discardForgetsTheRunAndKeepsItsResources() throws Exception {
         SetupState s = fx.state();
         SetupRun run = fx.start(s, new Journal(dir));
@@ -309,6 +342,20 @@ class SetupRunSandboxTest {
         run.discard();
         assertTrue(new Journal(dir).findLast().isEmpty());
         assertTrue(((String) fx.snapshot(s).get("policy")).startsWith("1 version"));
+    }
+
+    @Test
+    void theOperatorIsOfferedAsKeyAdministratorAndTooManyAdministratorsAreRefused() {
+        SetupState s = fx.state();
+        SetupRun run = SetupRun.start(fx.session, s, new Journal(dir));
+        assertEquals(fx.session.whoAmI().arn(), run.defaultKeyAdministrator());
+
+        SetupState big = fx.state();
+        for (int i = 0; i < 600; i++) {
+            big.keyAdministrators.add("arn:aws:iam::" + fx.sandbox.accountId() + ":user/administrator-with-a-long-name-" + i);
+        }
+        ProblemException e = assertThrows(ProblemException.class, () -> SetupRun.start(fx.session, big, new Journal(dir)));
+        assertTrue(e.problem().why().contains("32 KB"), e.problem().why());
     }
 
     @Test

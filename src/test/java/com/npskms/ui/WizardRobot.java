@@ -122,6 +122,39 @@ final class WizardRobot {
                 + "; focus " + nextButton().getScene().getFocusOwner();
     }
 
+    /** From the Start page to the Policy page in Sandbox mode: Next, Connect, Next. */
+    void startSetupInSandbox() {
+        on(Page.START);
+        enter();
+        on(Page.CONNECT);
+        enter();
+        idle();
+        if (!visibleProblem().isEmpty()) {
+            fail("connecting to the sandbox failed" + diagnostics());
+        }
+        enter();
+        on(Page.POLICY);
+    }
+
+    /** Presses Next with the defaults page after page until {@code stop} shows. */
+    void acceptDefaultsUntil(Page stop) {
+        idle();
+        while (wizard.pageProperty().get() != stop) {
+            Page before = wizard.pageProperty().get();
+            enter();
+            idle();
+            if (wizard.pageProperty().get() == before && before != Page.VERIFY) {
+                fail("Next did not leave " + before + diagnostics());
+            }
+        }
+    }
+
+    /** The text of a visible label found by CSS query. */
+    String text(String query) {
+        idle();
+        return ((Labeled) robot.lookup(query).query()).getText();
+    }
+
     <T extends Node> T find(String query) {
         return robot.lookup(query).query();
     }

@@ -63,6 +63,28 @@ public final class ProblemView extends VBox {
         detailsPane.setExpanded(false);
         setVisible(true);
         setManaged(true);
+        javafx.application.Platform.runLater(() -> scrollIntoView(this));
+    }
+
+    /** Scrolls the page so a node (a problem just shown) is in view. */
+    public static void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Parent p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            scroll.layout();
+            double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            if (contentHeight <= viewport) {
+                return;
+            }
+            javafx.geometry.Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double target = Math.min(1, Math.max(0, (b.getMaxY() - viewport) / (contentHeight - viewport)));
+            if (b.getMinY() < scroll.getVvalue() * (contentHeight - viewport) || target > scroll.getVvalue()) {
+                scroll.setVvalue(target);
+            }
+        }
     }
 
     /** Hides the view. */

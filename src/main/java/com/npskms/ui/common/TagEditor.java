@@ -29,6 +29,7 @@ public final class TagEditor extends VBox {
         getStyleClass().add("tag-editor");
         Button add = new Button(Messages.text("tags.add"));
         add.setMnemonicParsing(true);
+        add.setId("addTag");
         add.setOnAction(e -> addRow("", "").getChildren().get(0).requestFocus());
         getChildren().addAll(rows, add);
     }
@@ -86,6 +87,8 @@ public final class TagEditor extends VBox {
             super(2);
             key.setText(k);
             value.setText(v);
+            key.getStyleClass().add("tag-key");
+            value.getStyleClass().add("tag-value");
             key.setPromptText(Messages.text("tags.key"));
             value.setPromptText(Messages.text("tags.value"));
             key.setAccessibleText(Messages.text("tags.key"));
@@ -95,7 +98,7 @@ public final class TagEditor extends VBox {
             remove.setTooltip(new javafx.scene.control.Tooltip(Messages.text("tags.remove")));
             remove.setOnAction(e -> {
                 rows.getChildren().remove(this);
-                check();
+                TagEditor.this.check();
                 onChange.run();
             });
             HBox.setHgrow(key, Priority.ALWAYS);
@@ -105,11 +108,11 @@ public final class TagEditor extends VBox {
             message.setWrapText(true);
             getChildren().addAll(line, message);
             key.textProperty().addListener((o, a, b) -> {
-                check();
+                TagEditor.this.check();
                 onChange.run();
             });
             value.textProperty().addListener((o, a, b) -> {
-                check();
+                TagEditor.this.check();
                 onChange.run();
             });
         }
