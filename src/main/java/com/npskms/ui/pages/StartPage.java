@@ -43,7 +43,9 @@ public final class StartPage extends WizardPage {
     @Override
     public void shown() {
         backAllowed.set(false);
-        if (!journalRead) {
+        if (!reading) {
+            // Read on every visit: a roll back or a finished run changes what is left to offer.
+            journalRead = false;
             // Read once the page is on screen, so the window appears and answers at once; the page stays usable
             // meanwhile, and a Next pressed before the answer waits for it (see next()).
             afterFirstFrame(this::readJournal);
