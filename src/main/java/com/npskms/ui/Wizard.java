@@ -114,6 +114,10 @@ public final class Wizard {
 
     /** Starts a built task on the wizard's worker thread (one AWS job at a time). */
     public <T> void run(Tasks.Builder<T> builder) {
+        if (worker.isShutdown()) {
+            // The window has closed: a late timer or click has nothing left to do.
+            return;
+        }
         builder.runOnce(worker);
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -30,6 +31,9 @@ public final class ResultPage extends WizardPage {
     @FXML private CheckBox includeSecret;
     @FXML private Label savedNote;
     @FXML private Label sandboxNote;
+    @FXML private VBox consoleCard;
+    @FXML private Label consoleTitle;
+    @FXML private SecretDisplay consolePassword;
     private NpsValues values;
 
     @FXML
@@ -51,6 +55,14 @@ public final class ResultPage extends WizardPage {
             v.setClipboard(wizard.clipboard());
         }
         StartPage.show(sandboxNote, wizard.session().sandboxActiveProperty().get());
+        consolePassword.setClipboard(wizard.clipboard());
+        var password = wizard.session().consolePassword();
+        StartPage.show(consoleCard, password.isPresent());
+        password.ifPresent(p -> {
+            consoleTitle.setText(Messages.format("result.console", wizard.session().state().userName));
+            consolePassword.setAccessibleName(Messages.format("result.console", wizard.session().state().userName));
+            consolePassword.setSecret(p);
+        });
         values = wizard.session().result();
         accessKeyId.setValue(values.accessKeyId());
         secret.setSecret(values.secretAccessKey());
@@ -119,5 +131,6 @@ public final class ResultPage extends WizardPage {
     @Override
     public void wipe() {
         secret.wipe();
+        consolePassword.wipe();
     }
 }

@@ -31,6 +31,8 @@ public abstract class StepPage extends WizardPage {
     @FXML protected ProblemView problem;
     protected final FieldRules rules = new FieldRules();
     private SetupState filledFrom;
+    private final javafx.animation.PauseTransition recheck = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(700));
 
     /** The engine step of this page. */
     protected abstract StepId step();
@@ -48,6 +50,12 @@ public abstract class StepPage extends WizardPage {
 
     /** Call from {@code initialize()} once the page's rules are added. */
     protected void setUpStep() {
+        recheck.setOnFinished(e -> {
+            if (!wizard.processingProperty().get() && wizard.pageProperty().get() != null
+                    && wizard.pageProperty().get().step() == step()) {
+                inspectInBackground();
+            }
+        });
         blocked.bind(rules.invalid());
         StartPage.show(existingNote, false);
         existingNote.setMaxWidth(Double.MAX_VALUE);
@@ -58,6 +66,12 @@ public abstract class StepPage extends WizardPage {
         if (filledFrom != null && !wizard.session().isCompleted(step())) {
             apply(wizard.session().state());
             refreshPlan();
+            // What exists was judged for the old input: forget it, and look again once typing pauses.
+            if (problem.problem() != null && problem.problem().kind() == Problem.Kind.CONFLICT) {
+                problem.clear();
+            }
+            StartPage.show(existingNote, false);
+            recheck.playFromStart();
         }
     }
 
@@ -78,6 +92,11 @@ public abstract class StepPage extends WizardPage {
         }
     }
 
+    @Override
+    public void hidden() {
+        recheck.stop();
+    }
+
     protected void refreshPlan() {
         try {
             plan.setPlan(wizard.session().plan(step()));
@@ -92,8 +111,14 @@ public abstract class StepPage extends WizardPage {
             return;
         }
         apply(wizard.session().state());
+        String askedFor = nameField() == null ? null : nameField().getText();
         wizard.run(wizard.task(() -> wizard.session().inspect(step()))
-                .onSuccess(this::showExisting)
+                .onSuccess(e -> {
+                    // An answer about a name the user has changed since is no answer.
+                    if (askedFor == null || askedFor.equals(nameField().getText())) {
+                        showExisting(e);
+                    }
+                })
                 .onError(RuntimeException.class, e -> StartPage.show(existingNote, false)));
     }
 
