@@ -42,10 +42,23 @@ public final class SetupRun {
 
     /**
      * Starts a new run with the admin's inputs: asks AWS who the operator is ({@code sts:GetCallerIdentity})
-     * and fills account, caller and region into the state. Nothing is created or journaled until a step runs,
+     * and fills account, caller and region into the state; a key administrator given as a role session becomes its
+     * role. Nothing is created or journaled until a step runs,
      * so a plan (dry run) leaves no trace. Invalid inputs are refused with a problem listing each field's rule.
      */
     public static SetupRun start(AwsSession session, SetupState state, Journal journal) {
+        // A role session (SSO, assumed role) administers the key as its role: a session ARN in a key policy
+        // would stop working when the session ends.
+        for (int i = 0; i < state.keyAdministrators.size(); i++) {
+            String admin = state.keyAdministrators.get(i);
+            if (admin != null && admin.contains(":assumed-role/")) {
+                try {
+                    state.keyAdministrators.set(i, Preflight.simulationPrincipal(session.iam(), admin.strip()));
+                } catch (RuntimeException e) {
+                    throw com.npskms.aws.Problems.wrap(e, "Finding the role of key administrator " + admin);
+                }
+            }
+        }
         List<String> bad = InputRules.check(state);
         if (!bad.isEmpty()) {
             throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Some inputs are not valid",
@@ -84,7 +97,8 @@ public final class SetupRun {
         SetupState s = entry.state();
         SetupRun run = new SetupRun(session, s, journal);
         run.journalChecked = true;
-        run.recoverInterrupted();
+        // What an interrupted call made is looked for when the run continues or rolls back, not here:
+        // resuming only reads, so declining to continue changes nothing.
         // Until the run finishes, nobody has been shown the access key's secret or the console password, so
         // what this run made with them is replaced. A finished run's key may be in NPS already: never touched.
         if (!entry.finished()) {
@@ -294,6 +308,48 @@ public final class SetupRun {
         }
         journal.clear();
         progress.update("Rolled back: everything this run created is removed", 1.0);
+    }
+
+    /**
+     * What {@link #rollback} would do now, in its order (for a confirmation page and {@code rollback --dry-run}).
+     * A call interrupted before its outcome was journaled is looked for only when roll back runs.
+     */
+    public List<PlannedCall> rollbackPlan() {
+        SetupState s = state;
+        List<PlannedCall> calls = new ArrayList<>();
+        String alias = InputRules.normalizeAlias(s.alias);
+        if (s.leastPrivilegeVersionId != null && !s.policyCreated) {
+            calls.add(new PlannedCall("iam", "SetDefaultPolicyVersion", s.policyName + " back to "
+                    + s.previousDefaultVersionId, s.policyDocumentBefore));
+            calls.add(new PlannedCall("iam", "DeletePolicyVersion", s.policyName + " " + s.leastPrivilegeVersionId, null));
+        }
+        if (s.aliasCreated) {
+            calls.add(new PlannedCall("kms", "DeleteAlias", alias, null));
+        }
+        if (s.keyCreated) {
+            calls.add(new PlannedCall("kms", "ScheduleKeyDeletion", s.keyArn + " in " + s.deletionWindowDays
+                    + " days (it can be cancelled until then)", null));
+        }
+        if (s.accessKeyCreated && s.accessKeyId != null) {
+            if (s.accessKeyTagged) {
+                calls.add(new PlannedCall("iam", "UntagUser", s.userName + " tag " + s.accessKeyId, null));
+            }
+            calls.add(new PlannedCall("iam", "DeleteAccessKey", s.accessKeyId + " of " + s.userName, null));
+        }
+        if (s.policyAttached) {
+            calls.add(new PlannedCall("iam", "DetachUserPolicy", s.policyName + " from " + s.userName, null));
+        }
+        if (s.loginProfileCreated) {
+            calls.add(new PlannedCall("iam", "DeleteLoginProfile", s.userName, null));
+        }
+        if (s.userCreated) {
+            calls.add(new PlannedCall("iam", "DeleteUser", s.userName, null));
+        }
+        if (s.policyCreated) {
+            calls.add(new PlannedCall("iam", "DeletePolicyVersion", "every non-default version of " + s.policyName, null));
+            calls.add(new PlannedCall("iam", "DeletePolicy", s.policyArn, null));
+        }
+        return calls;
     }
 
     /** Forgets the journal and keeps every resource in AWS as it is. */

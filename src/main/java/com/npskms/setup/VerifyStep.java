@@ -63,6 +63,11 @@ public final class VerifyStep implements SetupStep {
         java.util.concurrent.CompletableFuture<Simulated> simulation = StepContext.alongside(() -> simulate(s));
         boolean roundTrip = roundTrip(s, progress);
         Simulated simulated = StepContext.join(simulation);
+        if (simulated.simulation == Verification.Simulation.BROADER
+                || simulated.simulation == Verification.Simulation.NOT_ALLOWED) {
+            // IAM may still answer from the policy before the least-privilege version: ask again for a while.
+            simulated = settledSimulation(s, simulated, progress);
+        }
         Verification.Simulation sim = simulated.simulation;
         String detail = simulated.detail;
         s.verification = new Verification(roundTrip, sim, "Encrypt → decrypt as " + s.userName + " worked. " + detail);
@@ -75,6 +80,31 @@ public final class VerifyStep implements SetupStep {
     }
 
     private record Simulated(Verification.Simulation simulation, String detail) {
+    }
+
+    /** Thrown to ask the backoff for another simulation. */
+    private static final class NotSettled extends RuntimeException {
+        final transient Simulated last;
+
+        NotSettled(Simulated last) {
+            super(null, null, false, false);
+            this.last = last;
+        }
+    }
+
+    private Simulated settledSimulation(SetupState s, Simulated first, Progress progress) {
+        try {
+            return ctx.backoff.retry("IAM to apply the policy change", t -> t instanceof NotSettled, progress, () -> {
+                Simulated again = simulate(s);
+                if (again.simulation == Verification.Simulation.BROADER
+                        || again.simulation == Verification.Simulation.NOT_ALLOWED) {
+                    throw new NotSettled(again);
+                }
+                return again;
+            });
+        } catch (NotSettled e) {
+            return e.last;
+        }
     }
 
     /** Asks IAM's simulator about kms:Decrypt on this key and on another; never fails (unavailable is advice). */

@@ -74,6 +74,25 @@ class PreflightSandboxTest {
     }
 
     @Test
+    void aMatchingPolicyAndUserAreReusedByAnOperatorWhoMayNotCreateThem() throws Exception {
+        SetupState s = fx.state();
+        fx.iam().createPolicy(b -> b.policyName(s.policyName)
+                .policyDocument(com.npskms.policy.DecryptPolicy.anyKeyInAccount(fx.sandbox.accountId()).toJson()));
+        fx.iam().createUser(b -> b.userName(s.userName));
+        List<String> allowed = new ArrayList<>(SetupRun.requiredActions(s));
+        allowed.remove("iam:CreatePolicy");
+        allowed.remove("iam:CreateUser");
+        try (AwsSession op = operator("operator-reuser", allowed)) {
+            s.keyAdministrators.add(op.whoAmI().arn());
+            SetupRun run = SetupRun.start(op, s, new Journal(dir)).withBackoff(Backoff.fast(Duration.ofSeconds(20)));
+            run.runRemaining(Progress.NONE);
+        }
+        assertFalse(s.policyCreated || s.userCreated);
+        assertTrue(s.keyCreated && s.accessKeyCreated);
+        assertEquals(Verification.Simulation.ONLY_THIS_KEY, s.verification.simulation());
+    }
+
+    @Test
     void aSimulationThatIsItselfDeniedIsAdviceAndTheRunGoesOn() throws Exception {
         SetupState s = fx.state();
         List<String> allowed = new ArrayList<>(SetupRun.requiredActions(s));

@@ -235,13 +235,47 @@ class SetupRunSandboxTest {
         for (StepId id : EnumSet.range(StepId.POLICY, last)) {
             run.run(id, Progress.NONE);
         }
+        List<String> planned = run.rollbackPlan().stream().map(PlannedCall::action).toList();
         List<String> progress = new ArrayList<>();
         run.rollback((m, f) -> progress.add(m));
         boolean keyMade = last.compareTo(StepId.KMS_KEY) >= 0;
+        // The plan shown before confirming names what roll back removes, in dependency order.
+        List<String> expected = new ArrayList<>();
+        if (keyMade) {
+            expected.addAll(List.of("DeleteAlias", "ScheduleKeyDeletion"));
+        }
+        if (last.compareTo(StepId.ACCESS_KEY) >= 0) {
+            expected.addAll(List.of("UntagUser", "DeleteAccessKey"));
+        }
+        if (last.compareTo(StepId.USER) >= 0) {
+            expected.addAll(List.of("DetachUserPolicy", "DeleteLoginProfile", "DeleteUser"));
+        }
+        expected.addAll(List.of("DeletePolicyVersion", "DeletePolicy"));
+        assertEquals(expected, planned);
+        assertTrue(run.rollbackPlan().isEmpty(), "nothing left to roll back");
         assertEquals(SandboxFixture.nothingLeft(keyMade ? 1 : 0), fx.snapshot(s));
         if (keyMade) {
             assertTrue(progress.stream().anyMatch(m -> m.contains("in " + s.deletionWindowDays + " days")), progress.toString());
         }
+        assertTrue(new Journal(dir).findLast().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DeleteAlias", "ScheduleKeyDeletion", "DeleteAccessKey", "DetachUserPolicy",
+            "DeleteLoginProfile", "DeleteUser", "DeletePolicy"})
+    void aRollBackThatFailsHalfwayCanBeRunAgainFromTheJournal(String action) {
+        SetupState s = fx.state();
+        s.consoleAccess = true;
+        SetupRun run = fx.start(s, new Journal(dir));
+        run.runRemaining(Progress.NONE);
+        fx.sandbox.knobs().failNext(action, SandboxKnobs.Fault.HTTP_500, 10);
+        ProblemException e = assertThrows(ProblemException.class, () -> run.rollback(Progress.NONE));
+        assertTrue(e.problem().what().length() > 0);
+        assertTrue(new Journal(dir).findLast().orElseThrow().lastFailure().startsWith("Roll back"));
+        fx.sandbox.knobs().clearFaults();
+
+        fx.resume(new Journal(dir)).rollback(Progress.NONE);
+        assertEquals(SandboxFixture.nothingLeft(1), fx.snapshot(s));
         assertTrue(new Journal(dir).findLast().isEmpty());
     }
 
@@ -349,6 +383,12 @@ class SetupRunSandboxTest {
         SetupState s = fx.state();
         SetupRun run = SetupRun.start(fx.session, s, new Journal(dir));
         assertEquals(fx.session.whoAmI().arn(), run.defaultKeyAdministrator());
+
+        // An SSO or assumed-role session administers the key as its role.
+        SetupState sso = fx.state();
+        sso.keyAdministrators.add("arn:aws:sts::" + fx.sandbox.accountId() + ":assumed-role/KeyAdministrators/alice@example.com");
+        SetupState mapped = SetupRun.start(fx.session, sso, new Journal(dir)).state();
+        assertEquals(List.of(fx.iam().getRole(b -> b.roleName("KeyAdministrators")).role().arn()), mapped.keyAdministrators);
 
         SetupState big = fx.state();
         for (int i = 0; i < 600; i++) {

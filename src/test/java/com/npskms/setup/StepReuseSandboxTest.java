@@ -133,6 +133,22 @@ class StepReuseSandboxTest {
     }
 
     @Test
+    void verifyReportsAReusedUserWhoMayDecryptWithOtherKeysToo() {
+        SetupState s = fx.state();
+        fx.iam().createUser(b -> b.userName(s.userName));
+        String broad = fx.iam().createPolicy(b -> b.policyName(s.policyName + "-broad")
+                .policyDocument(DecryptPolicy.anyKeyInAccount(fx.sandbox.accountId()).toJson())).policy().arn();
+        fx.iam().attachUserPolicy(b -> b.userName(s.userName).policyArn(broad));
+        SetupRun run = fx.start(s, new Journal(dir)).withBackoff(Backoff.fast(java.time.Duration.ofMillis(300)));
+        ProblemException e = assertThrows(ProblemException.class, () -> run.runRemaining(Progress.NONE));
+        assertEquals(StepId.VERIFY, run.nextStep());
+        assertEquals(Verification.Simulation.BROADER, s.verification.simulation());
+        assertTrue(s.verification.roundTrip(), "the round trip itself worked");
+        assertTrue(e.problem().why().contains("other keys"), e.problem().why());
+        run.rollback(Progress.NONE);
+    }
+
+    @Test
     void aUserWithTwoAccessKeysIsAConflictThatNamesThem() {
         SetupState s = fx.state();
         fx.iam().createUser(b -> b.userName(s.userName));
