@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -70,8 +71,9 @@ public final class AwsSession implements AutoCloseable {
                     "", "Choose a profile, access keys, the default credentials or the Sandbox."));
         }
         URI endpoint = endpoint(settings, env);
-        String region = resolveRegion(settings, files, env);
+        // credentials first: "no profile named X" explains a missing region too
         AwsCredentialsProvider credentials = credentials(settings, files, env);
+        String region = resolveRegion(settings, files, env);
         return new AwsSession(settings, region, endpoint, credentials);
     }
 
@@ -399,8 +401,9 @@ public final class AwsSession implements AutoCloseable {
             try {
                 return delegate.resolveCredentials();
             } catch (RuntimeException e) {
-                throw new ProblemException(Problems.forProfile(e, "Signing in with AWS profile '" + profile + "'",
-                        profile));
+                // An SDK failure carrying the plain words, so whoever made the call puts its own heading on them.
+                Problem p = Problems.forProfile(e, "Signing in with AWS profile '" + profile + "'", profile);
+                throw SdkClientException.builder().message(p.toText()).cause(new ProblemException(p)).build();
             }
         }
 

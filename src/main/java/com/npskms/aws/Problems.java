@@ -65,12 +65,13 @@ public final class Problems {
     /** Like {@link #from} but, for SSO sign-in failures, names the profile to log in with. */
     static Problem forProfile(Throwable failure, String what, String profile) {
         String doing = what == null || what.isBlank() ? "The AWS call" : scrub(what.strip());
-        // A problem already made deeper down (e.g. by our profile credentials) keeps its words, under this "what".
+        // A problem made deeper down (e.g. by our profile credentials, inside an SDK exception) keeps its words,
+        // under this "what".
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProblemException pe) {
                 Problem p = pe.problem();
-                if (t == failure && (what == null || p.what().startsWith(doing))) {
-                    return p;
+                if (t == failure) {
+                    return p; // already in plain words, and more precise than any heading given here
                 }
                 return new Problem(p.kind(), headline(doing, p.kind()), p.why(), p.next(), p.awsCode(),
                         p.requestId());

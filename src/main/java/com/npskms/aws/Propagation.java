@@ -145,8 +145,9 @@ public final class Propagation {
                 if (elapsed + pause.toNanos() > limit) {
                     throw e;
                 }
-                progress.update("Waiting for " + waitingFor + "… " + seconds(elapsed) + " s (this is normal, "
-                        + "up to about " + maxWait.toSeconds() / 60 + " min)", Math.min(1.0, (double) elapsed / limit));
+                String most = maxWait.toSeconds() >= 120 ? maxWait.toMinutes() + " min" : maxWait.toSeconds() + " s";
+                progress.update("Waiting for " + waitingFor + "… " + seconds(elapsed) + " s (this is normal, up to "
+                        + "about " + most + ")", Math.min(1.0, (double) elapsed / limit));
                 try {
                     sleeper.sleep(pause);
                 } catch (InterruptedException ie) {

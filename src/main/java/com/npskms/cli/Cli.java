@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: the same procedure as the wizard, without a window. */
 @Command(name = "nps-kms-setup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Creates the AWS KMS protection key for Netwrix Privilege Secure, step by step.",
-        subcommands = {CommandLine.HelpCommand.class, WhoAmICommand.class, PreflightCommand.class,
-                SetupCommand.class, VerifyCommand.class, RotateCommand.class, RollbackCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, WhoAmICommand.class, ProfilesCommand.class,
+                PreflightCommand.class, SetupCommand.class, VerifyCommand.class, RotateCommand.class, RollbackCommand.class,
                 ResumeCommand.class, SandboxCommand.class})
 public final class Cli {
 

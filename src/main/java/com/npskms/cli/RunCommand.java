@@ -116,6 +116,11 @@ abstract class RunCommand extends AwsCommand {
                 m.put("simulation", s.verification.simulation().name());
             }
             m.put("created", createdList(s));
+            run.consolePassword().ifPresent(p -> {
+                if (showSecret) {
+                    m.put("consolePassword", p.reveal());
+                }
+            });
             printJson(out(), m);
         } else {
             out().println("Done. The four values NPS asks for (Rotate AWS Key), in its order:");
@@ -140,11 +145,15 @@ abstract class RunCommand extends AwsCommand {
             }
         }
         run.consolePassword().ifPresent(p -> {
+            if (showSecret && connection.json()) {
+                return;
+            }
             if (showSecret) {
-                out().println("Console password of " + s.userName + " (change required at first sign-in): "
+                out().println("Console password of " + s.userName + " (to be changed at first sign-in): "
                         + p.reveal());
             } else {
-                err().println("A console password was set for " + s.userName + "; add --show-secret to see it.");
+                err().println("A console password was set for " + s.userName + " and is not shown (add --show-secret "
+                        + "to see it); otherwise reset it in the IAM console before the user's first sign-in.");
             }
         });
     }

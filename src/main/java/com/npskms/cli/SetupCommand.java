@@ -1,7 +1,6 @@
 package com.npskms.cli;
 
 import com.npskms.aws.AwsSession;
-import com.npskms.aws.Preflight;
 import com.npskms.setup.Existing;
 import com.npskms.setup.PlannedCall;
 import com.npskms.setup.SetupRun;
@@ -46,9 +45,9 @@ final class SetupCommand extends RunCommand {
     int run(AwsSession session) {
         SetupState state = options.toState();
         SetupRun run = SetupRun.start(session, state, journalOption.journal(connection));
-        if (!options.noCallerAsAdmin && !state.callerArn.endsWith(":root")) {
-            String me = Preflight.simulationPrincipal(session.iam(), state.callerArn);
-            if (!state.keyAdministrators.contains(me)) {
+        if (!options.noCallerAsAdmin) {
+            String me = run.defaultKeyAdministrator();
+            if (me != null && !state.keyAdministrators.contains(me)) {
                 state.keyAdministrators.add(me);
             }
         }

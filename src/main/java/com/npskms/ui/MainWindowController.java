@@ -23,6 +23,7 @@ import org.controlsfx.control.Notifications;
 /** The window around the pages: step list, page area, Back / Next / Cancel, spinner and sandbox badge. */
 public final class MainWindowController {
     private final Wizard wizard;
+    private boolean enterHeld;
 
     @FXML private VBox stepList;
     @FXML private Label pageTitle;
@@ -59,6 +60,17 @@ public final class MainWindowController {
         nextButton.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMeansNext);
+                scene.windowProperty().addListener((ow, a, w) -> {
+                    if (w != null) {
+                        // A release that went to a dialog must not leave Enter looking held.
+                        w.focusedProperty().addListener((of, was, is) -> enterHeld = false);
+                    }
+                });
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                        enterHeld = false;
+                    }
+                });
             }
         });
         backButton.setAccessibleHelp(Messages.text("button.back.help"));
@@ -80,6 +92,7 @@ public final class MainWindowController {
                 .and(wizard.session().finishedProperty().not())
                 .and(Bindings.createBooleanBinding(() -> p != Page.RESULT && p != Page.START)));
         backNote.managedProperty().bind(backNote.visibleProperty());
+        backNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancelButton.textProperty().bind(Bindings.when(wizard.session().finishedProperty())
                 .then(Messages.text("button.close")).otherwise(Messages.text("button.cancel")));
         renderSteps();
@@ -141,6 +154,12 @@ public final class MainWindowController {
             return;
         }
         javafx.scene.Node owner = nextButton.getScene().getFocusOwner();
+        if (enterHeld && !(owner instanceof javafx.scene.control.TextArea)) {
+            // A held-down Enter repeats: one press is one Next, so pages are never skipped unseen.
+            e.consume();
+            return;
+        }
+        enterHeld = true;
         boolean keepsEnter = owner instanceof javafx.scene.control.TextArea
                 || (owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing());
         if (!keepsEnter) {
@@ -172,12 +191,17 @@ public final class MainWindowController {
         ButtonType keep = new ButtonType(Messages.text("cancel.keep"), ButtonBar.ButtonData.OTHER);
         ButtonType stay = new ButtonType(Messages.text("cancel.continue"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.format("cancel.question",
-                wizard.session().createdSummary()), rollBack, keep, stay);
+                wizard.session().createdSummary()) + (wizard.session().state().keyCreated
+                ? "\n\n" + Messages.format("cancel.keyNote", wizard.session().state().deletionWindowDays) : ""),
+                rollBack, keep, stay);
         ask.setTitle(Messages.text("cancel.title"));
         ask.setHeaderText(Messages.text("cancel.header"));
         ask.initOwner(stage());
         ask.getDialogPane().getStylesheets().addAll(stage().getScene().getStylesheets());
-        ask.getDialogPane().setMinWidth(520);
+        ask.getDialogPane().setMinWidth(560);
+        for (ButtonType t : ask.getButtonTypes()) {
+            ((Button) ask.getDialogPane().lookupButton(t)).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         ask.showAndWait().ifPresent(answer -> {
             if (answer == rollBack) {
                 rollBackAndRestart();

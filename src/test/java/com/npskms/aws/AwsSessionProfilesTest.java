@@ -137,6 +137,10 @@ class AwsSessionProfilesTest {
                 () -> AwsSession.open(ConnectionSettings.profile("staging", "us-east-1"), files, env::get));
         assertTrue(e.getMessage().contains("no AWS profile named 'staging'"), e.getMessage());
         assertTrue(e.getMessage().contains("prod"), e.getMessage());
+        ProblemException noRegion = assertThrows(ProblemException.class,
+                () -> AwsSession.open(ConnectionSettings.profile("staging", null), files, env::get));
+        assertTrue(noRegion.getMessage().contains("no AWS profile named 'staging'"), "not a missing region: "
+                + noRegion.getMessage());
     }
 
     @Test
@@ -159,9 +163,10 @@ class AwsSessionProfilesTest {
 
     private void assertSsoLoginAdvice(String profile) {
         try (AwsSession s = AwsSession.open(ConnectionSettings.profile(profile, null), files, env::get)) {
-            ProblemException e = assertThrows(ProblemException.class, () -> s.credentials().resolveCredentials());
-            assertEquals(Problem.Kind.CREDENTIALS, e.problem().kind());
-            assertTrue(e.problem().next().contains("aws sso login --profile " + profile), e.getMessage());
+            Problem direct = Problems.from(assertThrows(RuntimeException.class,
+                    () -> s.credentials().resolveCredentials()), "Signing in");
+            assertEquals(Problem.Kind.CREDENTIALS, direct.kind());
+            assertTrue(direct.next().contains("aws sso login --profile " + profile), direct.toText());
             // and through a real call, the same advice reaches the caller
             ProblemException viaCall = assertThrows(ProblemException.class, s::whoAmI);
             assertTrue(viaCall.problem().next().contains("aws sso login --profile " + profile),

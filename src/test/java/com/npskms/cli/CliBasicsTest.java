@@ -89,6 +89,16 @@ class CliBasicsTest {
     }
 
     @Test
+    void failuresAreJsonTooWithOutputJson() throws Exception {
+        CliRun r = cli("whoami", "--region", "Frankfurt", "--output", "json");
+        assertEquals(2, r.code());
+        JsonNode j = new ObjectMapper().readTree(r.err());
+        assertEquals("INPUT", j.get("kind").asText());
+        assertTrue(j.get("next").asText().contains("us-east-1"), r.err());
+        assertEquals("", r.out(), "stdout stays empty for scripts");
+    }
+
+    @Test
     void sandboxCannotBeMixedWithAProfile() {
         CliRun r = cli("whoami", "--sandbox", "--profile", "prod");
         assertEquals(2, r.code());

@@ -158,6 +158,21 @@ class CliSandboxTest {
     }
 
     @Test
+    void consoleAccessPasswordOnlyWithShowSecretAndJsonStaysJson() throws Exception {
+        CliRun shown = cli(concat(new String[] {"setup", "--yes", "--console-access", "--show-secret", "--output",
+                "json"}, names("console")));
+        assertEquals(0, shown.code(), shown.all());
+        JsonNode j = new ObjectMapper().readTree(shown.out());
+        String password = j.get("consolePassword").asText();
+        assertTrue(password.length() >= 8, password);
+        assertEquals(40, j.get("secretAccessKey").asText().length());
+        CliRun hidden = cli(concat(new String[] {"setup", "--yes", "--console-access"}, names("console")));
+        assertEquals(0, hidden.code(), hidden.all());
+        assertTrue(hidden.err().contains("A console password was set"), hidden.err());
+        assertFalse(hidden.out().contains("Console password of"), hidden.out());
+    }
+
+    @Test
     void badInputIsRefusedWithExitCode2AndNothingCreated() {
         CliRun r = cli("setup", "--yes", "--user-name", "bad name!", "--policy-name", "NPS_bad", "--alias", "nps-bad");
         assertEquals(2, r.code(), r.all());

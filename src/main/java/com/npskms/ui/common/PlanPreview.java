@@ -37,6 +37,7 @@ public final class PlanPreview extends TitledPane {
             if (call.document() != null && !call.document().isBlank()) {
                 TextArea doc = new TextArea(call.document());
                 doc.setEditable(false);
+                doc.setWrapText(true);
                 doc.getStyleClass().add("json");
                 doc.setPrefRowCount(Math.min(14, (int) call.document().lines().count() + 1));
                 doc.setAccessibleText(Messages.format("plan.document", call.action()));

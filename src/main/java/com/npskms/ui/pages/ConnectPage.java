@@ -24,7 +24,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -84,8 +83,18 @@ public final class ConnectPage extends WizardPage {
             }
         });
         selectRegion(KmsRegions.DEFAULT);
-        profilePicker.setCellFactory(l -> new ProfileCell());
-        profilePicker.setButtonCell(new ProfileCell());
+        profilePicker.setPromptText(Messages.text("connect.profile.none"));
+        profilePicker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AwsProfile p) {
+                return p == null ? "" : p.label();
+            }
+
+            @Override
+            public AwsProfile fromString(String s) {
+                return null;
+            }
+        });
         profilePicker.valueProperty().addListener((o, a, p) -> {
             StartPage.show(ssoHint, p != null && p.sso());
             if (p != null && p.region() != null) {
@@ -225,6 +234,7 @@ public final class ConnectPage extends WizardPage {
         StartPage.show(missingList, !c.report().missing().isEmpty());
         StartPage.show(copyPolicyButton, !c.report().missing().isEmpty());
         StartPage.show(identityCard, true);
+        javafx.application.Platform.runLater(() -> ProblemView.scrollIntoView(identityCard));
         nextText.set(Messages.text(switch (wizard.session().intent()) {
             case ROLL_BACK -> "connect.button.rollBack";
             case RESUME -> "connect.button.resume";
@@ -306,15 +316,6 @@ public final class ConnectPage extends WizardPage {
                 return SANDBOX;
             }
             return DEFAULT;
-        }
-    }
-
-    /** Shows a profile with SSO marked. */
-    private static final class ProfileCell extends ListCell<AwsProfile> {
-        @Override
-        protected void updateItem(AwsProfile p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.label());
         }
     }
 

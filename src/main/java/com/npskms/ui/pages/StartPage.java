@@ -62,7 +62,7 @@ public final class StartPage extends WizardPage {
         String done = e.completed().stream().map(StepId::title).collect(Collectors.joining(", "));
         String created = String.join(", ", e.created());
         unfinishedText.setText(Messages.format("start.unfinished.text",
-                nz(e.startedAt()), nz(e.accountId()), nz(e.region()),
+                when(e.startedAt()), nz(e.accountId()), nz(e.region()),
                 done.isEmpty() ? Messages.text("start.unfinished.none") : done,
                 created.isEmpty() ? Messages.text("start.unfinished.none") : created)
                 + (e.lastFailure() == null ? "" : "\n" + Messages.format("start.unfinished.failure", e.lastFailure())));
@@ -97,6 +97,15 @@ public final class StartPage extends WizardPage {
         wizard.session().setIntent(intent);
         wizard.flowProperty().set(intent == Intent.ROTATE ? Wizard.Flow.ROTATION : Wizard.Flow.SETUP);
         wizard.goTo(Page.CONNECT);
+    }
+
+    private static String when(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return nz(iso);
+        }
     }
 
     private static String nz(String s) {
