@@ -291,6 +291,20 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void retryingInTheSameProcessKeepsTheAccessKeyAlreadyMade() {
+        SetupState s = fx.state();
+        fx.sandbox.knobs().failNext("CreateKey", SandboxKnobs.Fault.HTTP_500, 10);
+        SetupRun run = fx.start(s, new Journal(dir));
+        assertThrows(ProblemException.class, () -> run.runRemaining(Progress.NONE));
+        String key = s.accessKeyId;
+        fx.sandbox.knobs().clearFaults();
+        run.runRemaining(Progress.NONE);
+        assertEquals(key, s.accessKeyId, "the secret is still in memory: the key stays");
+        assertEquals(SandboxFixture.completeRun(s), fx.snapshot(s));
+        assertNull(s.failedStep, "the failure is cleared once the step succeeds");
+    }
+
+    @Test
     void aDroppedConnectionFailsTheStepCleanlyAndResumeFinishes() {
         SetupState s = fx.state();
         fx.sandbox.knobs().failNext("CreateKey", SandboxKnobs.Fault.DROP_CONNECTION, 10);
