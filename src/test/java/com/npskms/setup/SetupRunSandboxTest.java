@@ -404,6 +404,12 @@ class SetupRunSandboxTest {
         SetupState mapped = SetupRun.start(fx.session, sso, new Journal(dir)).state();
         assertEquals(List.of(fx.iam().getRole(b -> b.roleName("KeyAdministrators")).role().arn()), mapped.keyAdministrators);
 
+        // The account root (an operator signed in as root) is in the root statement already; duplicates go.
+        SetupState root = fx.state();
+        String admin = fx.session.whoAmI().arn();
+        root.keyAdministrators.addAll(List.of("arn:aws:iam::" + fx.sandbox.accountId() + ":root", admin, admin + " "));
+        assertEquals(List.of(admin), SetupRun.start(fx.session, root, new Journal(dir)).state().keyAdministrators);
+
         SetupState big = fx.state();
         for (int i = 0; i < 600; i++) {
             big.keyAdministrators.add("arn:aws:iam::" + fx.sandbox.accountId() + ":user/administrator-with-a-long-name-" + i);
