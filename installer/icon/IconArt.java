@@ -129,11 +129,14 @@ public final class IconArt {
         return out.toByteArray();
     }
 
-    /** A Windows icon with one PNG-compressed image per size (supported since Windows Vista). */
+    /**
+     * A Windows icon with one image per size: 256 px PNG-compressed (as Windows expects for that size), the
+     * smaller ones as classic 32-bit bitmaps, which every Windows component and resource tool reads.
+     */
     static byte[] ico(List<Integer> sizes) throws IOException {
         Map<Integer, byte[]> images = new LinkedHashMap<>();
         for (int s : sizes) {
-            images.put(s, png(s));
+            images.put(s, s >= 256 ? png(s) : bitmap(render(s)));
         }
         int offset = 6 + 16 * images.size();
         int total = offset + images.values().stream().mapToInt(b -> b.length).sum();
@@ -148,6 +151,26 @@ public final class IconArt {
             offset += e.getValue().length;
         }
         images.values().forEach(b::put);
+        return b.array();
+    }
+
+    /** An icon image in BMP form: header, BGRA rows bottom-up, then the (all-opaque) 1-bit AND mask. */
+    private static byte[] bitmap(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int maskRow = ((w + 31) / 32) * 4;
+        ByteBuffer b = ByteBuffer.allocate(40 + w * h * 4 + maskRow * h).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(40).putInt(w).putInt(2 * h); // height counts the colour rows and the mask rows
+        b.putShort((short) 1).putShort((short) 32).putInt(0).putInt(w * h * 4 + maskRow * h);
+        b.putInt(0).putInt(0).putInt(0).putInt(0);
+        for (int y = h - 1; y >= 0; y--) {
+            for (int x = 0; x < w; x++) {
+                int argb = img.getRGB(x, y);
+                b.put((byte) argb).put((byte) (argb >> 8)).put((byte) (argb >> 16)).put((byte) (argb >>> 24));
+            }
+        }
+        // The alpha channel decides transparency; a zero mask leaves every pixel to it.
+        b.put(new byte[maskRow * h]);
         return b.array();
     }
 

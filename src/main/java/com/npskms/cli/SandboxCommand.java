@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Serves a local AWS endpoint (IAM, KMS, STS) on 127.0.0.1 until stopped (Ctrl+C).",
             "First prints lines a shell can eval: the endpoint and the sandbox administrator's keys.",
-            "Example: eval \"$(… sandbox --port 0 | head -4)\""})
+            "Example: … sandbox --port 0 > sandbox.env &  then, once it has started: eval \"$(cat sandbox.env)\""})
 public final class SandboxCommand implements Callable<Integer> {
 
     @Spec

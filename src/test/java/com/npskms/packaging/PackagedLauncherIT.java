@@ -139,6 +139,10 @@ class PackagedLauncherIT {
         assertTrue(modules.containsAll(List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml",
                 "jdk.crypto.ec", "jdk.httpserver")), modules.toString());
 
+        // JavaFX's native libraries sit in the runtime, so nothing is unpacked into the user's home at first start.
+        assertTrue(Stream.of("lib/libglass.so", "lib/libglass.dylib", "bin/glass.dll")
+                .anyMatch(lib -> Files.isRegularFile(runtime.resolve(lib))), "glass library in " + runtime);
+
         Path app = Stream.of(IMAGE.resolve("lib/app"), IMAGE.resolve("app"), IMAGE.resolve("Contents/app"))
                 .filter(Files::isDirectory).findFirst().orElseThrow();
         List<String> jars;
