@@ -34,7 +34,9 @@ public final class MainWindowController {
     @FXML private Button cancelButton;
     @FXML private Button backButton;
     @FXML private Button nextButton;
-    @FXML private ProgressIndicator spinner;
+    @FXML private StackPane spinnerHolder;
+    /** Made on first use: an idle window needs no animation classes. */
+    private ProgressIndicator spinner;
     @FXML private Label statusLabel;
     @FXML private Label backNote;
 
@@ -48,8 +50,31 @@ public final class MainWindowController {
             badge.visibleProperty().bind(wizard.session().sandboxActiveProperty());
             badge.managedProperty().bind(badge.visibleProperty());
         }
-        spinner.visibleProperty().bind(wizard.processingProperty());
-        spinner.managedProperty().bind(spinner.visibleProperty());
+        // The spinner appears only when work takes a moment, so quick answers do not flicker.
+        javafx.animation.PauseTransition spinnerDelay = new javafx.animation.PauseTransition(Duration.millis(250));
+        spinnerDelay.setOnFinished(e -> {
+            if (wizard.processingProperty().get()) {
+                if (spinner == null) {
+                    spinner = new ProgressIndicator();
+                    spinner.getStyleClass().add("busy");
+                    spinner.setAccessibleText(Messages.text("main.busy"));
+                    spinner.setPrefSize(22, 22);
+                    spinner.setMaxSize(22, 22);
+                    spinnerHolder.getChildren().add(spinner);
+                }
+                spinner.setVisible(true);
+            }
+        });
+        wizard.processingProperty().addListener((o, was, busy) -> {
+            if (busy) {
+                spinnerDelay.playFromStart();
+            } else {
+                spinnerDelay.stop();
+                if (spinner != null) {
+                    spinner.setVisible(false);
+                }
+            }
+        });
         statusLabel.textProperty().bind(wizard.statusProperty());
         wizard.pageProperty().addListener((o, old, p) -> showPage(p));
         wizard.flowProperty().addListener((o, old, f) -> renderSteps());
@@ -150,6 +175,16 @@ public final class MainWindowController {
     }
 
     private void enterMeansNext(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !e.isShiftDown() && !e.isControlDown()
+                && !e.isAltDown()) {
+            // Esc means Cancel, even from a list or field that would keep it for itself; an open list closes first.
+            javafx.scene.Node owner = nextButton.getScene().getFocusOwner();
+            if (!(owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing())) {
+                e.consume();
+                cancel();
+            }
+            return;
+        }
         if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
             return;
         }

@@ -36,8 +36,9 @@ public final class WizardApp extends Application {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(WizardApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle(Messages.text("app.title"));
-        stage.getIcons().setAll(AppIcons.load());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(wizard.session().sandboxActiveProperty())
+                .then(Messages.format("app.title.sandbox", Messages.text("app.title")))
+                .otherwise(Messages.text("app.title")));
         WindowPlacement placement = options.rememberPlacement() ? WindowPlacement.forUser() : null;
         if (placement != null) {
             placement.restore(stage);
@@ -59,6 +60,8 @@ public final class WizardApp extends Application {
         });
         wizard.goTo(Page.START);
         stage.show();
+        // Decoding the icons can wait until the window is on screen.
+        javafx.application.Platform.runLater(() -> stage.getIcons().setAll(AppIcons.load()));
         return wizard;
     }
 }

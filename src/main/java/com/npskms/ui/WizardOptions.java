@@ -40,6 +40,11 @@ public record WizardOptions(Path journalDir, Duration secretLifetime, Supplier<S
         return new WizardOptions(journalDir, secretLifetime, () -> sandbox, false, credentialsFound, rememberPlacement);
     }
 
+    /** Starts the Sandbox this way, when Sandbox mode is chosen (the wizard closes it). */
+    public WizardOptions withSandboxStarter(Supplier<Sandbox> starter) {
+        return new WizardOptions(journalDir, secretLifetime, starter, true, credentialsFound, rememberPlacement);
+    }
+
     public WizardOptions withCredentialsFound(boolean found) {
         return new WizardOptions(journalDir, secretLifetime, sandboxStarter, ownsSandbox, () -> found, rememberPlacement);
     }

@@ -70,7 +70,7 @@ final class WizardRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Replaces a field's text (one click, select all, typing; counted as actions). */
+    /** Replaces a field's text the way a user pastes it: click, select all, paste (three actions). */
     void type(TextInputControl field, String text) {
         click(field);
         robot.push(KeyCode.CONTROL, KeyCode.A);
@@ -78,10 +78,13 @@ final class WizardRobot {
         if (text.isEmpty()) {
             robot.type(KeyCode.BACK_SPACE);
         } else {
-            robot.write(text);
+            robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                    .setContent(java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, text)));
+            robot.push(KeyCode.CONTROL, KeyCode.V);
         }
         actions++;
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text, field.getText(), "the field holds what was pasted");
     }
 
     /** Waits until no AWS work runs. */
@@ -102,6 +105,14 @@ final class WizardRobot {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.pageProperty().get() == page);
         } catch (TimeoutException e) {
             fail("expected page " + page + " but the wizard shows " + wizard.pageProperty().get() + diagnostics());
+        }
+        if (page == Page.START) {
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                        () -> ((com.npskms.ui.pages.StartPage) wizard.controller(Page.START)).isJournalRead());
+            } catch (TimeoutException e) {
+                fail("the record of the last run was not read");
+            }
         }
         idle();
         assertEquals(page, wizard.pageProperty().get());

@@ -64,6 +64,17 @@ public final class ProblemView extends VBox {
         setVisible(true);
         setManaged(true);
         javafx.application.Platform.runLater(() -> scrollIntoView(this));
+        // Again after the next frame, when the page has its new height.
+        if (getScene() != null) {
+            Runnable once = new Runnable() {
+                @Override
+                public void run() {
+                    getScene().removePostLayoutPulseListener(this);
+                    javafx.application.Platform.runLater(() -> scrollIntoView(ProblemView.this));
+                }
+            };
+            getScene().addPostLayoutPulseListener(once);
+        }
     }
 
     /** Scrolls the page so a node (a problem just shown) is in view. */
@@ -73,6 +84,7 @@ public final class ProblemView extends VBox {
             p = p.getParent();
         }
         if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            scroll.applyCss();
             scroll.layout();
             double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
             double viewport = scroll.getViewportBounds().getHeight();

@@ -52,6 +52,9 @@ public final class ConnectPage extends WizardPage {
     @FXML private RadioButton sandboxChoice;
     @FXML private ComboBox<KmsRegion> regionPicker;
     @FXML private Label regionHint;
+    @FXML private javafx.scene.control.TitledPane advanced;
+    @FXML private TextField endpointUrl;
+    @FXML private Label endpointUrlMessage;
     @FXML private VBox identityCard;
     @FXML private Label accountValue;
     @FXML private Label arnValue;
@@ -109,6 +112,9 @@ public final class ConnectPage extends WizardPage {
                 : Optional.of(Messages.text("connect.rule.accessKeyId")), keysChoice.selectedProperty());
         rules.add(secretKey, secretKeyMessage, v -> v.isBlank()
                 ? Optional.of(Messages.text("connect.rule.secret")) : Optional.empty(), keysChoice.selectedProperty());
+        rules.add(endpointUrl, endpointUrlMessage, ConnectPage::endpointRule, sandboxChoice.selectedProperty().not());
+        advanced.disableProperty().bind(sandboxChoice.selectedProperty());
+        endpointUrl.textProperty().addListener((o, a, b) -> disconnected());
         blocked.bind(rules.invalid().or(mode.selectedToggleProperty().isNull())
                 .or(profileChoice.selectedProperty().and(profilePicker.valueProperty().isNull())));
         // Any change of how to connect makes the page connect again.
@@ -188,6 +194,7 @@ public final class ConnectPage extends WizardPage {
         String keyId = accessKeyId.getText().trim();
         String secret = secretKey.getText();
         String token = sessionToken.getText();
+        String endpoint = endpointUrl.getText().trim();
         SetupSession session = wizard.session();
         wizard.statusProperty().set(Messages.text(chosen == Toggle.SANDBOX ? "connect.status.sandbox"
                 : "connect.status.connecting"));
@@ -199,6 +206,9 @@ public final class ConnectPage extends WizardPage {
                                 token.isBlank() ? null : SecretText.of(token), region);
                         case DEFAULT -> ConnectionSettings.defaultChain(region);
                     };
+                    if (chosen != Toggle.SANDBOX && !endpoint.isEmpty()) {
+                        settings = settings.withEndpoint(java.net.URI.create(endpoint));
+                    }
                     if (chosen != Toggle.SANDBOX) {
                         // Someone on a real account: leave sandbox mode (the badge goes away).
                         Platform.runLater(() -> session.sandboxActiveProperty().set(false));
@@ -217,6 +227,23 @@ public final class ConnectPage extends WizardPage {
                 .onError(RuntimeException.class, e -> problem.show(SetupSession.problemOf(e,
                         Messages.text("connect.status.connecting")), retryButton()))
                 .andFinally(() -> wizard.statusProperty().set("")));
+    }
+
+    /** Empty (AWS's own endpoints) or an http(s) URL. */
+    static Optional<String> endpointRule(String v) {
+        String t = v.trim();
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI u = new java.net.URI(t);
+            if (("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null) {
+                return Optional.empty();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // falls through to the rule
+        }
+        return Optional.of(Messages.text("connect.rule.endpoint"));
     }
 
     private record Connected(CallerIdentity who, PreflightReport report) {

@@ -29,6 +29,7 @@ public final class ResultPage extends WizardPage {
     @FXML private Label secretWarning;
     @FXML private CheckBox includeSecret;
     @FXML private Label savedNote;
+    @FXML private Label sandboxNote;
     private NpsValues values;
 
     @FXML
@@ -39,6 +40,7 @@ public final class ResultPage extends WizardPage {
         keyArn.setAccessibleName(Messages.text("result.keyArn"));
         region.setAccessibleName(Messages.text("result.region"));
         StartPage.show(savedNote, false);
+        sandboxNote.pseudoClassStateChanged(States.WARNING, true);
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class ResultPage extends WizardPage {
         for (CopyableValue v : new CopyableValue[] {accessKeyId, secret, keyArn, region}) {
             v.setClipboard(wizard.clipboard());
         }
+        StartPage.show(sandboxNote, wizard.session().sandboxActiveProperty().get());
         values = wizard.session().result();
         accessKeyId.setValue(values.accessKeyId());
         secret.setSecret(values.secretAccessKey());

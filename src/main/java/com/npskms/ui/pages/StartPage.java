@@ -28,6 +28,9 @@ public final class StartPage extends WizardPage {
     @FXML private RadioButton rotateChoice;
     @FXML private Button discardButton;
     @FXML private Label journalProblem;
+    private boolean journalRead;
+    private boolean reading;
+    private boolean nextWaiting;
 
     @FXML
     private void initialize() {
@@ -40,23 +43,73 @@ public final class StartPage extends WizardPage {
     @Override
     public void shown() {
         backAllowed.set(false);
-        // The journal is read off the FX thread so the first page is interactive at once.
-        wizard.run(wizard.task(() -> wizard.session().findUnfinished())
-                .onSuccess(this::offer)
+        if (!reading) {
+            // Read on every visit: a roll back or a finished run changes what is left to offer.
+            journalRead = false;
+            // Read once the page is on screen, so the window appears and answers at once; the page stays usable
+            // meanwhile, and a Next pressed before the answer waits for it (see next()).
+            afterFirstFrame(this::readJournal);
+        }
+    }
+
+    /** Runs after the window's next frame is drawn (or at once when the page is not on screen yet to wait for). */
+    private void afterFirstFrame(Runnable r) {
+        javafx.scene.Scene scene = unfinishedCard.getScene();
+        if (scene == null) {
+            // Not in the window yet: wait until it is, then for its frame.
+            unfinishedCard.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                    javafx.scene.Scene a, javafx.scene.Scene b) {
+                    if (b != null) {
+                        unfinishedCard.sceneProperty().removeListener(this);
+                        afterFirstFrame(r);
+                    }
+                }
+            });
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                javafx.application.Platform.runLater(r);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+
+    private void readJournal() {
+        reading = true;
+        wizard.run(com.npskms.ui.common.Tasks.create(() -> wizard.session().findUnfinished())
+                .onSuccess(found -> {
+                    journalRead = true;
+                    boolean offered = offer(found);
+                    if (nextWaiting && !offered) {
+                        next();
+                    }
+                })
                 .onError(RuntimeException.class, e -> {
+                    journalRead = true;
                     journalProblem.setText(Messages.format("start.journalUnreadable",
                             com.npskms.ui.SetupSession.problemOf(e, Messages.text("start.readingJournal")).what()));
                     show(journalProblem, true);
+                })
+                .andFinally(() -> {
+                    reading = false;
+                    nextWaiting = false;
+                    wizard.processingProperty().set(false);
                 }));
     }
 
-    private void offer(Optional<JournalEntry> unfinished) {
+    /** Shows the unfinished run, if any; true when one is offered. */
+    private boolean offer(Optional<JournalEntry> unfinished) {
         if (unfinished.isEmpty()) {
             show(unfinishedCard, false);
             if (choice.getSelectedToggle() == resumeChoice || choice.getSelectedToggle() == rollbackChoice) {
                 newSetupChoice.setSelected(true);
             }
-            return;
+            return false;
         }
         JournalEntry e = unfinished.get();
         String done = e.completed().stream().map(StepId::title).collect(Collectors.joining(", "));
@@ -68,6 +121,7 @@ public final class StartPage extends WizardPage {
                 + (e.lastFailure() == null ? "" : "\n" + Messages.format("start.unfinished.failure", e.lastFailure())));
         show(unfinishedCard, true);
         resumeChoice.setSelected(true);
+        return true;
     }
 
     @FXML
@@ -84,6 +138,12 @@ public final class StartPage extends WizardPage {
 
     @Override
     public void next() {
+        if (reading) {
+            // The record of the last run is still being read: wait for it, since it may offer Resume.
+            nextWaiting = true;
+            wizard.processingProperty().set(true);
+            return;
+        }
         Intent intent;
         if (choice.getSelectedToggle() == resumeChoice) {
             intent = Intent.RESUME;
@@ -97,6 +157,11 @@ public final class StartPage extends WizardPage {
         wizard.session().setIntent(intent);
         wizard.flowProperty().set(intent == Intent.ROTATE ? Wizard.Flow.ROTATION : Wizard.Flow.SETUP);
         wizard.goTo(Page.CONNECT);
+    }
+
+    /** True once the record of the last run has been read (tests wait for it). */
+    public boolean isJournalRead() {
+        return journalRead && !reading;
     }
 
     private static String when(String iso) {
