@@ -28,7 +28,8 @@ public final class SetupOptions {
             description = "Also give the user an AWS console password (generated, must be changed at first sign-in).")
     boolean consoleAccess;
 
-    @Option(names = "--console-password", interactive = true, arity = "0..1", paramLabel = "PASSWORD",
+    @Option(names = "--console-password", interactive = true, arity = "0",
+            prompt = "Console password for the NPS user (not shown): ",
             description = "Type the console password instead of having one generated (asked for without echo).")
     char[] consolePassword;
 

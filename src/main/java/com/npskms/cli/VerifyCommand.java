@@ -44,7 +44,8 @@ final class VerifyCommand extends AwsCommand {
             + "(as written by setup --secret-file).")
     Path secretFile;
 
-    @Option(names = "--secret-access-key", interactive = true, arity = "0", paramLabel = "SECRET",
+    @Option(names = "--secret-access-key", interactive = true, arity = "0",
+            prompt = "Secret access key of the NPS user (not shown): ",
             description = "Ask for the secret access key (typed without echo).")
     char[] typedSecret;
 

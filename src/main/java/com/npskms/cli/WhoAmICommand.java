@@ -34,6 +34,13 @@ final class WhoAmICommand extends AwsCommand {
             out().println("Account:  " + me.accountId());
             out().println("Caller:   " + me.arn());
             out().println("Region:   " + session.region());
+            out().println("Via:      " + switch (session.settings().mode()) {
+                case PROFILE -> "profile " + (session.settings().profile() == null ? "default"
+                        : session.settings().profile());
+                case KEYS -> "access key " + session.settings().accessKeyId();
+                case SANDBOX -> "the sandbox's administrator";
+                case DEFAULT_CHAIN -> "the default credentials (environment, AWS_PROFILE, default profile or role)";
+            });
             out().println("Endpoint: " + (session.endpoint() == null ? "AWS" : session.endpoint()));
         }
         return ExitCode.OK;

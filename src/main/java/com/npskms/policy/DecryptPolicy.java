@@ -66,6 +66,17 @@ public final class DecryptPolicy {
         }
     }
 
+    /** Actions an over-broad pattern would also match (a sample of KMS and other services). */
+    private static final List<String> OTHER_ACTIONS = List.of("kms:Encrypt", "kms:ReEncryptFrom", "kms:GenerateDataKey",
+            "kms:DescribeKey", "kms:CreateKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:CreateGrant",
+            "kms:DisableKey", "s3:GetObject", "iam:CreateUser", "ec2:RunInstances");
+
+    /** True when an action pattern allows something besides kms:Decrypt. */
+    private static boolean grantsMore(String pattern) {
+        return OTHER_ACTIONS.stream().anyMatch(a -> PolicyJson.actionMatches(pattern, a))
+                || !PolicyJson.actionMatches(pattern, "kms:Decrypt");
+    }
+
     /**
      * Reads what a policy document allows for {@code kms:Decrypt} on this account's keys: any key, one key
      * (which), or nothing (with the exact reason). A Deny on kms:Decrypt makes it unusable.
@@ -80,10 +91,17 @@ public final class DecryptPolicy {
         String probeKey = "arn:aws:kms:us-east-1:" + accountId + ":key/00000000-0000-0000-0000-000000000000";
         boolean anyKey = false;
         List<String> oneKeys = new ArrayList<>();
+        java.util.Set<String> others = new java.util.LinkedHashSet<>();
         for (JsonNode st : PolicyJson.statements(doc)) {
             String effect = st.path("Effect").asText();
             boolean decrypt = PolicyJson.strings(st.get("Action")).stream()
                     .anyMatch(a -> PolicyJson.actionMatches(a, "kms:Decrypt"));
+            if ("Allow".equals(effect)) {
+                if (st.has("NotAction")) {
+                    others.add("everything but " + PolicyJson.strings(st.get("NotAction")));
+                }
+                PolicyJson.strings(st.get("Action")).stream().filter(DecryptPolicy::grantsMore).forEach(others::add);
+            }
             if (st.has("NotAction") || st.has("NotResource")) {
                 continue;
             }
@@ -104,6 +122,11 @@ public final class DecryptPolicy {
                     oneKeys.add(r);
                 }
             }
+        }
+        if ((anyKey || oneKeys.size() == 1) && !others.isEmpty()) {
+            // Least privilege replaces the default version: these rights would be taken from whoever has it.
+            return new Grant(Grant.Scope.NONE, null, "it allows more than kms:Decrypt (" + String.join(", ", others)
+                    + "), which the least-privilege step would take away from everyone it is attached to");
         }
         if (anyKey) {
             return new Grant(Grant.Scope.ANY_KEY_IN_ACCOUNT, null,

@@ -109,7 +109,7 @@ public final class AccessKeyStep implements SetupStep {
 
     /**
      * Keys an interrupted CreateAccessKey made are removed: their secret was never seen, so nobody can use them.
-     * An interrupted TagUser counts as done (tagging twice is harmless).
+     * An interrupted TagUser is checked: done if the tag is there, else tagged again by the run.
      */
     @Override
     public void recover(SetupState s) {

@@ -39,10 +39,15 @@ public final class Backoff {
      * total wait is spent (then the last error is thrown as it was). {@code waitingFor} completes "Waiting for …".
      */
     public <T> T retry(String waitingFor, Predicate<Throwable> retryable, Progress progress, Supplier<T> call) {
-        Propagation p = Propagation.waitingFor(waitingFor).onFailure(retryable).progress(progress).maxWait(total);
+        Propagation p = Propagation.waitingFor(waitingFor).onFailure(retryable).progress(progress);
         if (speedUp > 1) {
-            p.clock(d -> Thread.sleep(Math.max(1, d.toMillis() / speedUp)), System::nanoTime,
-                    () -> ThreadLocalRandom.current().nextDouble());
+            // The same schedule on a clock that runs speedUp times faster: total stays the real-time budget.
+            long origin = System.nanoTime();
+            p.maxWait(total.multipliedBy(speedUp))
+                    .clock(d -> Thread.sleep(Math.max(1, d.toMillis() / speedUp)),
+                            () -> (System.nanoTime() - origin) * speedUp, () -> ThreadLocalRandom.current().nextDouble());
+        } else {
+            p.maxWait(total);
         }
         return p.call(call);
     }

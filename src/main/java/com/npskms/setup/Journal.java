@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The run journal: one JSON file in the user's app data folder, rewritten atomically (temp file, then
- * ATOMIC_MOVE) before and after every AWS change, so a crash at any point can be resumed without
+ * The run journal: one JSON file in the user's app data folder, rewritten atomically and durably (temp file,
+ * fsync, ATOMIC_MOVE, fsync of the folder) before and after every AWS change, so a crash at any point can be resumed without
  * duplicates. It never holds a secret: {@link SecretText} refuses JSON and the state ignores it.
  */
 public class Journal {
@@ -124,6 +124,7 @@ public class Journal {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
                 }
+                syncDirectory();
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -132,6 +133,15 @@ public class Journal {
                     "The setup run journal cannot be written",
                     directory + ": " + e.getMessage(),
                     "Free disk space or fix the folder's permissions, then resume."));
+        }
+    }
+
+    /** Makes the rename itself durable (POSIX); where a folder cannot be opened (Windows) the move is enough. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: NTFS journals the rename itself
         }
     }
 

@@ -244,7 +244,17 @@ public final class KmsKeyStep implements SetupStep {
         KmsClient kms = ctx.session.kms();
         Instant since = Instant.parse(s.pendingSince).minusSeconds(300);
         String userArn = StepContext.userArn(s);
+        // Keys with an alias are not it: one listing of the aliases spares a DescribeKey for most keys.
+        java.util.Set<String> aliased = new java.util.HashSet<>();
+        kms.listAliasesPaginator(b -> b.limit(100)).aliases().forEach(a -> {
+            if (a.targetKeyId() != null) {
+                aliased.add(a.targetKeyId());
+            }
+        });
         for (KeyListEntry entry : kms.listKeysPaginator(b -> b.limit(1000)).keys()) {
+            if (aliased.contains(entry.keyId())) {
+                continue;
+            }
             KeyMetadata m;
             try {
                 m = kms.describeKey(b -> b.keyId(entry.keyId())).keyMetadata();
@@ -254,10 +264,6 @@ public final class KmsKeyStep implements SetupStep {
             if (!"CUSTOMER".equals(m.keyManagerAsString()) || m.keyState() != KeyState.ENABLED
                     || m.creationDate() == null || m.creationDate().isBefore(since)
                     || !java.util.Objects.equals(emptyToNull(m.description()), emptyToNull(s.keyDescription))) {
-                continue;
-            }
-            boolean hasAlias = !kms.listAliases(b -> b.keyId(m.keyId())).aliases().isEmpty();
-            if (hasAlias) {
                 continue;
             }
             String policy = kms.getKeyPolicy(b -> b.keyId(m.keyId()).policyName("default")).policy();

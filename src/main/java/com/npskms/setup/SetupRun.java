@@ -49,16 +49,22 @@ public final class SetupRun {
     public static SetupRun start(AwsSession session, SetupState state, Journal journal) {
         // A role session (SSO, assumed role) administers the key as its role: a session ARN in a key policy
         // would stop working when the session ends.
-        for (int i = 0; i < state.keyAdministrators.size(); i++) {
-            String admin = state.keyAdministrators.get(i);
-            if (admin != null && admin.contains(":assumed-role/")) {
+        // The account root is in the key policy's first statement already: not listed again.
+        java.util.LinkedHashSet<String> admins = new java.util.LinkedHashSet<>();
+        for (String admin : state.keyAdministrators) {
+            String a = admin == null ? "" : admin.strip();
+            if (a.contains(":assumed-role/")) {
                 try {
-                    state.keyAdministrators.set(i, Preflight.simulationPrincipal(session.iam(), admin.strip()));
+                    a = Preflight.simulationPrincipal(session.iam(), a);
                 } catch (RuntimeException e) {
                     throw com.npskms.aws.Problems.wrap(e, "Finding the role of key administrator " + admin);
                 }
             }
+            if (!a.isEmpty() && !a.endsWith(":root")) {
+                admins.add(a);
+            }
         }
+        state.keyAdministrators = new ArrayList<>(admins);
         List<String> bad = InputRules.check(state);
         if (!bad.isEmpty()) {
             throw new ProblemException(Problem.of(Problem.Kind.INPUT, "Some inputs are not valid",

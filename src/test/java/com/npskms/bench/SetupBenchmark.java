@@ -65,6 +65,25 @@ public final class SetupBenchmark {
             calls.merge(op, 1, Integer::sum);
         }
 
+        final AtomicInteger attempts = new AtomicInteger();
+
+        final java.util.concurrent.atomic.AtomicLong wireNanos = new java.util.concurrent.atomic.AtomicLong();
+        private final ThreadLocal<Long> sent = new ThreadLocal<>();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attrs) {
+            attempts.incrementAndGet();
+            sent.set(System.nanoTime());
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attrs) {
+            Long t = sent.get();
+            if (t != null) {
+                wireNanos.addAndGet(System.nanoTime() - t);
+            }
+        }
+
         int total() {
             synchronized (calls) {
                 return calls.values().stream().mapToInt(Integer::intValue).sum();
@@ -114,10 +133,12 @@ public final class SetupBenchmark {
             long em = median(e);
             long mm = median(m);
             System.out.printf("%nWhole setup in one JVM, sandbox latency %d ms per call (median of %d):%n", latencyMs, RUNS);
-            System.out.printf("  engine (SetupRun, journal with fsync): %6.1f ms  %2d calls  runs %s%n", em / 1e6,
-                    engineCalls.total(), ms(e));
-            System.out.printf("  bare minimum (SDK calls in a row):     %6.1f ms  %2d calls  runs %s%n", mm / 1e6,
-                    minimumCalls.total(), ms(m));
+            System.out.printf("  engine (SetupRun, journal with fsync): %6.1f ms  %2d calls, %2d requests, %5.1f ms on the wire"
+                    + "  runs %s%n", em / 1e6, engineCalls.total(), engineCalls.attempts.get(),
+                    engineCalls.wireNanos.get() / 1e6, ms(e));
+            System.out.printf("  bare minimum (SDK calls in a row):     %6.1f ms  %2d calls, %2d requests, %5.1f ms on the wire"
+                    + "  runs %s%n", mm / 1e6, minimumCalls.total(), minimumCalls.attempts.get(),
+                    minimumCalls.wireNanos.get() / 1e6, ms(m));
             System.out.printf("  ratio engine / minimum: %.2f%n", (double) em / mm);
             System.out.printf("  (for the breakdown only: the engine with its journal writes skipped: %.1f ms, ratio %.2f)%n",
                     median(noDisk) / 1e6, (double) median(noDisk) / mm);

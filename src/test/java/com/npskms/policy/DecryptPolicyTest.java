@@ -55,6 +55,12 @@ class DecryptPolicyTest {
         String otherAccount = DecryptPolicy.anyKeyInAccount("999999999999").toJson();
         assertEquals(DecryptPolicy.Grant.Scope.NONE, DecryptPolicy.grantOf(otherAccount, ACCT).scope());
 
+        String more = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\","
+                + "\"s3:GetObject\"],\"Resource\":\"*\"}]}";
+        DecryptPolicy.Grant m = DecryptPolicy.grantOf(more, ACCT);
+        assertEquals(DecryptPolicy.Grant.Scope.NONE, m.scope());
+        assertTrue(m.reason().contains("more than kms:Decrypt (s3:GetObject)"), m.reason());
+
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\","
                 + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}";
         DecryptPolicy.Grant d = DecryptPolicy.grantOf(deny, ACCT);

@@ -291,6 +291,20 @@ class SetupRunSandboxTest {
     }
 
     @Test
+    void retryingInTheSameProcessKeepsTheAccessKeyAlreadyMade() {
+        SetupState s = fx.state();
+        fx.sandbox.knobs().failNext("CreateKey", SandboxKnobs.Fault.HTTP_500, 10);
+        SetupRun run = fx.start(s, new Journal(dir));
+        assertThrows(ProblemException.class, () -> run.runRemaining(Progress.NONE));
+        String key = s.accessKeyId;
+        fx.sandbox.knobs().clearFaults();
+        run.runRemaining(Progress.NONE);
+        assertEquals(key, s.accessKeyId, "the secret is still in memory: the key stays");
+        assertEquals(SandboxFixture.completeRun(s), fx.snapshot(s));
+        assertNull(s.failedStep, "the failure is cleared once the step succeeds");
+    }
+
+    @Test
     void aDroppedConnectionFailsTheStepCleanlyAndResumeFinishes() {
         SetupState s = fx.state();
         fx.sandbox.knobs().failNext("CreateKey", SandboxKnobs.Fault.DROP_CONNECTION, 10);
@@ -389,6 +403,12 @@ class SetupRunSandboxTest {
         sso.keyAdministrators.add("arn:aws:sts::" + fx.sandbox.accountId() + ":assumed-role/KeyAdministrators/alice@example.com");
         SetupState mapped = SetupRun.start(fx.session, sso, new Journal(dir)).state();
         assertEquals(List.of(fx.iam().getRole(b -> b.roleName("KeyAdministrators")).role().arn()), mapped.keyAdministrators);
+
+        // The account root (an operator signed in as root) is in the root statement already; duplicates go.
+        SetupState root = fx.state();
+        String admin = fx.session.whoAmI().arn();
+        root.keyAdministrators.addAll(List.of("arn:aws:iam::" + fx.sandbox.accountId() + ":root", admin, admin + " "));
+        assertEquals(List.of(admin), SetupRun.start(fx.session, root, new Journal(dir)).state().keyAdministrators);
 
         SetupState big = fx.state();
         for (int i = 0; i < 600; i++) {
