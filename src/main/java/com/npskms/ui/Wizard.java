@@ -109,7 +109,9 @@ public final class Wizard {
 
     /** Runs work off the FX thread with {@link #processingProperty()} set while it runs. */
     public <T> Tasks.Builder<T> task(Callable<T> work) {
-        return Tasks.create(work).processing(processing);
+        // A failure no page expected still reaches the user in plain words, never as a stack trace.
+        return Tasks.create(work).processing(processing)
+                .otherwise(e -> notify(SetupSession.problemOf(e, Messages.text("main.unexpected")).toText()));
     }
 
     /** Starts a built task on the wizard's worker thread (one AWS job at a time). */

@@ -39,6 +39,7 @@ public final class Tasks {
         private Runnable andFinally = () -> { };
         private BooleanProperty processing;
         private Consumer<Task<T>> onStart = t -> { };
+        private Consumer<Throwable> otherwise;
 
         private Builder(Callable<T> work) {
             this.work = work;
@@ -59,6 +60,12 @@ public final class Tasks {
         /** Runs on the FX thread after success or failure. */
         public Builder<T> andFinally(Runnable r) {
             this.andFinally = r;
+            return this;
+        }
+
+        /** Runs on the FX thread for a failure no {@link #onError} handler took. */
+        public Builder<T> otherwise(Consumer<Throwable> handler) {
+            this.otherwise = handler;
             return this;
         }
 
@@ -124,6 +131,10 @@ public final class Tasks {
                     h.handle(failure);
                     return;
                 }
+            }
+            if (otherwise != null) {
+                otherwise.accept(failure);
+                return;
             }
             Thread t = Thread.currentThread();
             t.getUncaughtExceptionHandler().uncaughtException(t, failure);
