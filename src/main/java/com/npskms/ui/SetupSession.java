@@ -2,6 +2,7 @@ package com.npskms.ui;
 
 import com.npskms.aws.AwsSession;
 import com.npskms.aws.CallerIdentity;
+import com.npskms.aws.IamPrincipals;
 import com.npskms.aws.ConnectionSettings;
 import com.npskms.aws.Problem;
 import com.npskms.aws.ProblemException;

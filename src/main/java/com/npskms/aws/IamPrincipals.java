@@ -1,7 +1,5 @@
-package com.npskms.ui;
+package com.npskms.aws;
 
-import com.npskms.aws.AwsSession;
-import com.npskms.aws.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -10,17 +8,17 @@ import software.amazon.awssdk.services.iam.model.User;
 
 /**
  * The IAM users and roles of the account for the key administrators picker ({@code iam:ListUsers},
- * {@code iam:ListRoles}). Kept here because neither the engine nor the AWS layer lists principals yet;
- * service-linked roles are left out since they cannot administer a key.
+ * {@code iam:ListRoles}); service-linked roles are left out since they cannot administer a key.
  */
-final class IamPrincipals {
+public final class IamPrincipals {
     /** Enough for a picker; an account with more can still type nothing and keep the caller. */
     private static final int LIMIT = 500;
 
     private IamPrincipals() {
     }
 
-    static List<String> list(AwsSession session) {
+    /** Users first, then roles, at most {@value #LIMIT}; failures come as a plain-words problem. */
+    public static List<String> list(AwsSession session) {
         IamClient iam = session.iam();
         List<String> arns = new ArrayList<>();
         try {
