@@ -1,9 +1,11 @@
 package com.npskms.ui;
 
-/** Every FXML file of the wizard, in one place. */
+/**
+ * Every FXML file of the wizard, in one place. The window around the pages ({@link MainWindow}) and the Start
+ * page are built in code instead: both are on screen at every start, and FXMLLoader's first use (XML parser,
+ * reflection, bean adapters) cost more than everything else before the first frame. Later pages load lazily.
+ */
 public enum FxmlFile {
-    MAIN_WINDOW("main_window.fxml"),
-    START("start.fxml"),
     CONNECT("connect.fxml"),
     POLICY("policy.fxml"),
     USER("user.fxml"),

@@ -2,10 +2,11 @@ package com.npskms.ui;
 
 import com.npskms.setup.StepId;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** The wizard's pages: their FXML file, their name in the step list, and the engine step they drive. */
+/** The wizard's pages: their FXML file (or code), their name in the step list, and the engine step they drive. */
 public enum Page {
-    START(FxmlFile.START, "step.start", null),
+    START(com.npskms.ui.pages.StartPage::new, "step.start"),
     CONNECT(FxmlFile.CONNECT, "step.connect", null),
     POLICY(FxmlFile.POLICY, "step.policy", StepId.POLICY),
     USER(FxmlFile.USER, "step.user", StepId.USER),
@@ -25,17 +26,33 @@ public enum Page {
     public static final List<Page> ROTATION_FLOW = List.of(START, CONNECT, ROTATE_KEYS, ROTATE_NEW_KEY, ROTATE_RETIRE);
 
     private final FxmlFile fxml;
+    private final Supplier<WizardPage> inCode;
     private final String titleKey;
     private final StepId step;
 
     Page(FxmlFile fxml, String titleKey, StepId step) {
         this.fxml = fxml;
+        this.inCode = null;
         this.titleKey = titleKey;
         this.step = step;
     }
 
+    /** A page built in code (no FXML file): its controller, which builds its view. */
+    Page(Supplier<WizardPage> inCode, String titleKey) {
+        this.fxml = null;
+        this.inCode = inCode;
+        this.titleKey = titleKey;
+        this.step = null;
+    }
+
+    /** The page's FXML file, or null for a page built in code (see {@link FxmlFile}). */
     public FxmlFile fxml() {
         return fxml;
+    }
+
+    /** A new controller of a page built in code, or null for an FXML page. */
+    WizardPage newInCode() {
+        return inCode == null ? null : inCode.get();
     }
 
     /** The page's name in the step list and its heading. */

@@ -135,6 +135,11 @@ public final class Wizard {
 
     private Loaded load(Page p) {
         return pages.computeIfAbsent(p, key -> {
+            WizardPage inCode = key.newInCode();
+            if (inCode != null) {
+                inCode.attach(this);
+                return new Loaded(inCode.buildView(), inCode);
+            }
             FXMLLoader loader = new FXMLLoader(getClass().getResource(key.fxml().resource()), Messages.bundle());
             loader.setControllerFactory(type -> {
                 try {

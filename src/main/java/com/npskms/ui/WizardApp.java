@@ -1,11 +1,10 @@
 package com.npskms.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The wizard window: opens on the Start page; secrets are wiped when it hides. */
@@ -21,19 +20,10 @@ public final class WizardApp extends Application {
     /** Builds the wizard in this stage, shows the Start page and the window, and returns its navigation. */
     public static Wizard open(Stage stage, WizardOptions options) {
         Wizard wizard = new Wizard(options);
-        FXMLLoader loader = new FXMLLoader(WizardApp.class.getResource(FxmlFile.MAIN_WINDOW.resource()),
-                Messages.bundle());
-        MainWindowController window = new MainWindowController(wizard);
-        loader.setControllerFactory(type -> window);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MainWindow window = new MainWindow(wizard);
         wizard.setNotifier(window::notify);
         wizard.setCancelAction(window::cancel);
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(window.root());
         scene.getStylesheets().add(WizardApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(wizard.session().sandboxActiveProperty())
@@ -60,8 +50,20 @@ public final class WizardApp extends Application {
         });
         wizard.goTo(Page.START);
         stage.show();
-        // Decoding the icons can wait until the window is on screen.
-        javafx.application.Platform.runLater(() -> stage.getIcons().setAll(AppIcons.load()));
+        // Decoding the icons (PNG reader classes and all) waits until the first frame is drawn, and runs beside
+        // the FX thread so the page answers meanwhile.
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Thread icons = new Thread(() -> {
+                    List<Image> loaded = AppIcons.load();
+                    Platform.runLater(() -> stage.getIcons().setAll(loaded));
+                }, "window-icons");
+                icons.setDaemon(true);
+                icons.start();
+            }
+        });
         return wizard;
     }
 }

@@ -22,6 +22,11 @@ public abstract class WizardPage {
         this.wizard = w;
     }
 
+    /** The view of a page built in code (its {@link Page} has no FXML file); called once, after attaching. */
+    protected javafx.scene.Parent buildView() {
+        throw new IllegalStateException(getClass().getSimpleName() + " is loaded from FXML");
+    }
+
     /** Called each time the page comes into view. */
     public void shown() {
     }

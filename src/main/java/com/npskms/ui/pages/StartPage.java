@@ -10,34 +10,79 @@ import com.npskms.ui.WizardPage;
 import com.npskms.ui.common.States;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Start: a new setup or a rotation; an unfinished run from the journal is offered for resume or roll back. */
+/**
+ * Start: a new setup or a rotation; an unfinished run from the journal is offered for resume or roll back.
+ * Built in code, not FXML, as the first page shown (see {@link com.npskms.ui.FxmlFile}).
+ */
 public final class StartPage extends WizardPage {
-    @FXML private ToggleGroup choice;
-    @FXML private VBox unfinishedCard;
-    @FXML private Label unfinishedText;
-    @FXML private RadioButton resumeChoice;
-    @FXML private RadioButton rollbackChoice;
-    @FXML private RadioButton newSetupChoice;
-    @FXML private RadioButton rotateChoice;
-    @FXML private Button discardButton;
-    @FXML private Label journalProblem;
+    private final ToggleGroup choice = new ToggleGroup();
+    private final VBox unfinishedCard = new VBox(8);
+    private final Label unfinishedText = new Label();
+    private final RadioButton resumeChoice = choice("resumeChoice", "start.resume");
+    private final RadioButton rollbackChoice = choice("rollbackChoice", "start.rollback");
+    private final RadioButton newSetupChoice = choice("newSetupChoice", "start.newSetup");
+    private final RadioButton rotateChoice = choice("rotateChoice", "start.rotate");
+    private final Button discardButton = new Button(Messages.text("start.discard"));
+    private final Label journalProblem = new Label();
     private boolean journalRead;
     private boolean reading;
     private boolean nextWaiting;
 
-    @FXML
-    private void initialize() {
+    @Override
+    protected Parent buildView() {
+        unfinishedCard.setId("unfinishedCard");
+        unfinishedCard.getStyleClass().addAll("card", "note");
+        unfinishedText.setId("unfinishedText");
+        unfinishedText.setWrapText(true);
+        discardButton.setId("discardButton");
+        discardButton.setOnAction(e -> discard());
+        HBox discardRow = new HBox(8, discardButton, text("start.discard.hint", "hint"));
+        discardRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(discardRow.getChildren().get(1), Priority.ALWAYS);
+        unfinishedCard.getChildren().addAll(text("start.unfinished.title", "section-title"), unfinishedText,
+                resumeChoice, rollbackChoice, discardRow);
+        newSetupChoice.setSelected(true);
+        journalProblem.setId("journalProblem");
+        journalProblem.getStyleClass().add("note");
+        journalProblem.setWrapText(true);
+        journalProblem.setMaxWidth(Double.MAX_VALUE);
+        VBox view = new VBox(text("start.lead", "lead"), unfinishedCard, newSetupChoice,
+                text("start.newSetup.hint", "hint"), rotateChoice, text("start.rotate.hint", "hint"), journalProblem);
+        view.getStyleClass().add("page");
+
         show(unfinishedCard, false);
         show(journalProblem, false);
         journalProblem.pseudoClassStateChanged(States.WARNING, true);
         blocked.bind(choice.selectedToggleProperty().isNull());
+        return view;
+    }
+
+    private RadioButton choice(String id, String key) {
+        RadioButton b = new RadioButton(Messages.text(key));
+        b.setId(id);
+        b.setToggleGroup(choice);
+        b.setMnemonicParsing(true);
+        b.getStyleClass().add("choice");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setWrapText(true);
+        return b;
+    }
+
+    private static Label text(String key, String styleClass) {
+        Label l = new Label(Messages.text(key));
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        return l;
     }
 
     @Override
@@ -124,7 +169,6 @@ public final class StartPage extends WizardPage {
         return true;
     }
 
-    @FXML
     private void discard() {
         wizard.run(wizard.task(() -> {
                     wizard.session().discardUnfinished();

@@ -5,7 +5,9 @@ import com.npskms.aws.ProblemException;
 import com.npskms.ui.common.States;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,38 +15,115 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-/** The window around the pages: step list, page area, Back / Next / Cancel, spinner and sandbox badge. */
-public final class MainWindowController {
+/**
+ * The window around the pages: step list, page area, Back / Next / Cancel, spinner and sandbox badge.
+ * Built in code, not FXML: it is on screen at every start, and the first use of FXMLLoader (XML parser,
+ * reflection) costs more than this whole window (see {@link FxmlFile}).
+ */
+public final class MainWindow {
     private final Wizard wizard;
     private boolean enterHeld;
 
-    @FXML private VBox stepList;
-    @FXML private Label pageTitle;
-    @FXML private Label sidebarSandboxBadge;
-    @FXML private Label headerSandboxBadge;
-    @FXML private ScrollPane pageScroll;
-    @FXML private StackPane pageHolder;
-    @FXML private Button cancelButton;
-    @FXML private Button backButton;
-    @FXML private Button nextButton;
-    @FXML private StackPane spinnerHolder;
+    private final VBox stepList = new VBox();
+    private final Label pageTitle = new Label();
+    private final Label sidebarSandboxBadge = new Label(Messages.text("sandbox.badge"));
+    private final Label headerSandboxBadge = new Label(Messages.text("sandbox.badge"));
+    private final ScrollPane pageScroll = new ScrollPane();
+    private final StackPane pageHolder = new StackPane();
+    private final Button cancelButton = new Button(Messages.text("button.cancel"));
+    private final Button backButton = new Button(Messages.text("button.back"));
+    private final Button nextButton = new Button(Messages.text("button.next"));
+    private final StackPane spinnerHolder = new StackPane();
     /** Made on first use: an idle window needs no animation classes. */
     private ProgressIndicator spinner;
-    @FXML private Label statusLabel;
-    @FXML private Label backNote;
+    private final Label statusLabel = new Label();
+    private final Label backNote = new Label(Messages.text("step.backNote"));
+    private final BorderPane root = new BorderPane();
 
-    public MainWindowController(Wizard wizard) {
+    public MainWindow(Wizard wizard) {
         this.wizard = wizard;
+        layOut();
+        initialize();
     }
 
-    @FXML
+    /** The window's content, for its scene. */
+    public Parent root() {
+        return root;
+    }
+
+    private void layOut() {
+        root.getStyleClass().add("wizard-window");
+
+        Label appTitle = styled(new Label(Messages.text("app.title")), "app-title");
+        appTitle.setWrapText(true);
+        Label appSubtitle = styled(new Label(Messages.text("app.subtitle")), "app-subtitle");
+        appSubtitle.setWrapText(true);
+        named(styled(stepList, "step-list"), "stepList").setAccessibleText(Messages.text("main.steps"));
+        Region filler = new Region();
+        VBox.setVgrow(filler, Priority.ALWAYS);
+        for (Label badge : List.of(sidebarSandboxBadge, headerSandboxBadge)) {
+            styled(badge, "sandbox-badge").setAccessibleText(Messages.text("sandbox.badgeAccessible"));
+        }
+        named(sidebarSandboxBadge, "sidebarSandboxBadge");
+        VBox sidebar = styled(new VBox(appTitle, appSubtitle, stepList, filler, sidebarSandboxBadge), "sidebar");
+        sidebar.setMinWidth(190);
+        sidebar.setPrefWidth(210);
+        sidebar.setMaxWidth(240);
+        root.setLeft(sidebar);
+
+        named(styled(pageTitle, "page-title"), "pageTitle").setWrapText(true);
+        pageTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(pageTitle, Priority.ALWAYS);
+        named(headerSandboxBadge, "headerSandboxBadge").setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = styled(new HBox(12, pageTitle, headerSandboxBadge), "page-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        named(styled(backNote, "note"), "backNote").getStyleClass().add("back-note");
+        backNote.setWrapText(true);
+        backNote.setMaxWidth(Double.MAX_VALUE);
+        VBox.setMargin(backNote, new Insets(0, 24, 6, 24));
+        named(styled(pageHolder, "page-holder"), "pageHolder");
+        named(styled(pageScroll, "page-scroll"), "pageScroll").setFitToWidth(true);
+        pageScroll.setContent(pageHolder);
+        VBox.setVgrow(pageScroll, Priority.ALWAYS);
+        root.setCenter(styled(new VBox(header, backNote, pageScroll), "page-area"));
+
+        named(cancelButton, "cancelButton").setCancelButton(true);
+        cancelButton.setOnAction(e -> cancel());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        named(spinnerHolder, "spinnerHolder").setPrefSize(22, 22);
+        named(styled(statusLabel, "status-label"), "statusLabel").setWrapText(true);
+        statusLabel.setMaxWidth(360);
+        named(backButton, "backButton").setOnAction(e -> wizard.back());
+        named(styled(nextButton, "accent"), "nextButton").setDefaultButton(true);
+        nextButton.setOnAction(e -> wizard.next());
+        HBox buttons = styled(new HBox(10, cancelButton, gap, spinnerHolder, statusLabel, backButton, nextButton),
+                "button-bar");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        root.setBottom(buttons);
+    }
+
+    private static <N extends javafx.scene.Node> N styled(N node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        return node;
+    }
+
+    /** The id tests and stylesheets look the node up by. */
+    private static <N extends javafx.scene.Node> N named(N node, String id) {
+        node.setId(id);
+        return node;
+    }
+
     private void initialize() {
         for (Label badge : List.of(sidebarSandboxBadge, headerSandboxBadge)) {
             badge.visibleProperty().bind(wizard.session().sandboxActiveProperty());
@@ -205,18 +284,7 @@ public final class MainWindowController {
         }
     }
 
-    @FXML
-    private void next() {
-        wizard.next();
-    }
-
-    @FXML
-    private void back() {
-        wizard.back();
-    }
-
     /** Cancel (Esc) or the window's close box: asks whether to roll back what this run created. */
-    @FXML
     void cancel() {
         if (wizard.session().finishedProperty().get() || !wizard.session().createdSomething()) {
             close();
