@@ -26,45 +26,61 @@ import javafx.scene.layout.VBox;
  */
 public final class StartPage extends WizardPage {
     private final ToggleGroup choice = new ToggleGroup();
-    private final VBox unfinishedCard = new VBox(8);
-    private final Label unfinishedText = new Label();
-    private final RadioButton resumeChoice = choice("resumeChoice", "start.resume");
-    private final RadioButton rollbackChoice = choice("rollbackChoice", "start.rollback");
     private final RadioButton newSetupChoice = choice("newSetupChoice", "start.newSetup");
     private final RadioButton rotateChoice = choice("rotateChoice", "start.rotate");
-    private final Button discardButton = new Button(Messages.text("start.discard"));
     private final Label journalProblem = new Label();
+    private VBox view;
+    /** The unfinished run's card: made only when the journal holds one, so a plain start builds none of it. */
+    private VBox unfinishedCard;
+    private Label unfinishedText;
+    private RadioButton resumeChoice;
+    private RadioButton rollbackChoice;
     private boolean journalRead;
     private boolean reading;
     private boolean nextWaiting;
 
     @Override
     protected Parent buildView() {
-        unfinishedCard.setId("unfinishedCard");
-        unfinishedCard.getStyleClass().addAll("card", "note");
-        unfinishedText.setId("unfinishedText");
-        unfinishedText.setWrapText(true);
-        discardButton.setId("discardButton");
-        discardButton.setOnAction(e -> discard());
-        HBox discardRow = new HBox(8, discardButton, text("start.discard.hint", "hint"));
-        discardRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(discardRow.getChildren().get(1), Priority.ALWAYS);
-        unfinishedCard.getChildren().addAll(text("start.unfinished.title", "section-title"), unfinishedText,
-                resumeChoice, rollbackChoice, discardRow);
         newSetupChoice.setSelected(true);
         journalProblem.setId("journalProblem");
         journalProblem.getStyleClass().add("note");
         journalProblem.setWrapText(true);
         journalProblem.setMaxWidth(Double.MAX_VALUE);
-        VBox view = new VBox(text("start.lead", "lead"), unfinishedCard, newSetupChoice,
-                text("start.newSetup.hint", "hint"), rotateChoice, text("start.rotate.hint", "hint"), journalProblem);
+        view = new VBox(text("start.lead", "lead"), newSetupChoice, text("start.newSetup.hint", "hint"), rotateChoice,
+                text("start.rotate.hint", "hint"), journalProblem);
         view.getStyleClass().add("page");
-
-        show(unfinishedCard, false);
         show(journalProblem, false);
         journalProblem.pseudoClassStateChanged(States.WARNING, true);
         blocked.bind(choice.selectedToggleProperty().isNull());
         return view;
+    }
+
+    /** Builds the unfinished run's card above the new-setup choice, on first need. */
+    private void buildUnfinishedCard() {
+        unfinishedText = new Label();
+        unfinishedText.setId("unfinishedText");
+        unfinishedText.setWrapText(true);
+        resumeChoice = choice("resumeChoice", "start.resume");
+        rollbackChoice = choice("rollbackChoice", "start.rollback");
+        // First in the group too, as on screen, so the arrow keys walk the choices top to bottom.
+        choice.getToggles().removeAll(resumeChoice, rollbackChoice);
+        choice.getToggles().addAll(0, java.util.List.of(resumeChoice, rollbackChoice));
+        Button discardButton = new Button(Messages.text("start.discard"));
+        discardButton.setId("discardButton");
+        discardButton.setOnAction(e -> discard());
+        Label hint = text("start.discard.hint", "hint");
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox discardRow = new HBox(8, discardButton, hint);
+        discardRow.setAlignment(Pos.CENTER_LEFT);
+        unfinishedCard = new VBox(8, text("start.unfinished.title", "section-title"), unfinishedText, resumeChoice,
+                rollbackChoice, discardRow);
+        unfinishedCard.setId("unfinishedCard");
+        unfinishedCard.getStyleClass().addAll("card", "note");
+        view.getChildren().add(1, unfinishedCard);
+    }
+
+    private boolean chosen(RadioButton b) {
+        return b != null && choice.getSelectedToggle() == b;
     }
 
     private RadioButton choice(String id, String key) {
@@ -99,15 +115,15 @@ public final class StartPage extends WizardPage {
 
     /** Runs after the window's next frame is drawn (or at once when the page is not on screen yet to wait for). */
     private void afterFirstFrame(Runnable r) {
-        javafx.scene.Scene scene = unfinishedCard.getScene();
+        javafx.scene.Scene scene = view.getScene();
         if (scene == null) {
             // Not in the window yet: wait until it is, then for its frame.
-            unfinishedCard.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            view.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
                                     javafx.scene.Scene a, javafx.scene.Scene b) {
                     if (b != null) {
-                        unfinishedCard.sceneProperty().removeListener(this);
+                        view.sceneProperty().removeListener(this);
                         afterFirstFrame(r);
                     }
                 }
@@ -150,13 +166,18 @@ public final class StartPage extends WizardPage {
     /** Shows the unfinished run, if any; true when one is offered. */
     private boolean offer(Optional<JournalEntry> unfinished) {
         if (unfinished.isEmpty()) {
-            show(unfinishedCard, false);
-            if (choice.getSelectedToggle() == resumeChoice || choice.getSelectedToggle() == rollbackChoice) {
+            if (unfinishedCard != null) {
+                show(unfinishedCard, false);
+            }
+            if (chosen(resumeChoice) || chosen(rollbackChoice)) {
                 newSetupChoice.setSelected(true);
             }
             return false;
         }
         JournalEntry e = unfinished.get();
+        if (unfinishedCard == null) {
+            buildUnfinishedCard();
+        }
         String done = e.completed().stream().map(StepId::title).collect(Collectors.joining(", "));
         String created = String.join(", ", e.created());
         unfinishedText.setText(Messages.format("start.unfinished.text",
@@ -189,9 +210,9 @@ public final class StartPage extends WizardPage {
             return;
         }
         Intent intent;
-        if (choice.getSelectedToggle() == resumeChoice) {
+        if (chosen(resumeChoice)) {
             intent = Intent.RESUME;
-        } else if (choice.getSelectedToggle() == rollbackChoice) {
+        } else if (chosen(rollbackChoice)) {
             intent = Intent.ROLL_BACK;
         } else if (choice.getSelectedToggle() == rotateChoice) {
             intent = Intent.ROTATE;
