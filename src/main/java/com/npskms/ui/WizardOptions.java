@@ -23,8 +23,10 @@ public record WizardOptions(Path journalDir, Duration secretLifetime, Supplier<S
 
     /** The options of the real application. */
     public static WizardOptions defaults() {
-        return new WizardOptions(null, Duration.seconds(60), SandboxMode::startPersistent, true,
-                CredentialsOnMachine::found, true);
+        // Lambdas, not method references: a method reference links SandboxMode at once, and verifying it loads
+        // the Sandbox, Journal and AWS SDK classes; a lambda links them only when Sandbox mode starts.
+        return new WizardOptions(null, Duration.seconds(60), () -> SandboxMode.startPersistent(), true,
+                () -> CredentialsOnMachine.found(), true);
     }
 
     public WizardOptions withJournalDir(Path dir) {

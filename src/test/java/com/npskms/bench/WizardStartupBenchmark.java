@@ -66,7 +66,8 @@ public final class WizardStartupBenchmark {
         child("minimal", display, List.of());
         child("wizard", display, List.of());
         for (int i = 0; i < samples; i++) {
-            for (String what : List.of("minimal", "wizard")) {
+            // Alternate which goes first, so neither always runs on the heels of the other.
+            for (String what : i % 2 == 0 ? List.of("minimal", "wizard") : List.of("wizard", "minimal")) {
                 Map<String, String> r = child(what, display, List.of());
                 startup.computeIfAbsent(what, k -> new ArrayList<>()).add(
                         new long[] {Long.parseLong(r.get("shown")), Long.parseLong(r.get("interactive"))});
@@ -76,8 +77,10 @@ public final class WizardStartupBenchmark {
                 display ? "real display" : "headless Monocle, software rendering");
         long[] min = medians(startup.get("minimal"));
         long[] wiz = medians(startup.get("wizard"));
-        System.out.printf("  minimal JavaFX window : shown %5d ms, interactive %5d ms%n", min[0], min[1]);
-        System.out.printf("  wizard Start page     : shown %5d ms, interactive %5d ms%n", wiz[0], wiz[1]);
+        System.out.printf("  minimal JavaFX window : shown %5d ms, interactive %5d ms (range %s)%n", min[0], min[1],
+                range(startup.get("minimal")));
+        System.out.printf("  wizard Start page     : shown %5d ms, interactive %5d ms (range %s)%n", wiz[0], wiz[1],
+                range(startup.get("wizard")));
         System.out.printf("  ratio wizard/minimal  : shown %.2f×, interactive %.2f×%n",
                 (double) wiz[0] / min[0], (double) wiz[1] / min[1]);
 
@@ -93,10 +96,24 @@ public final class WizardStartupBenchmark {
 
         Path log = Files.createTempFile("classload", ".log");
         Map<String, String> lazy = child("wizard", display, List.of("-Xlog:class+load=info:file=" + log + ":uptimemillis"));
-        long sdkBefore = countSdkClassesBefore(log, Long.parseLong(lazy.get("uptimeInteractive")));
+        long at = Long.parseLong(lazy.get("uptimeInteractive"));
         System.out.printf("Lazy AWS: %d AWS SDK classes loaded when the Start page is interactive (no client is built).%n",
-                sdkBefore);
+                countClassesBefore(log, at, "software.amazon.awssdk."));
+        System.out.printf("Before the Start page is interactive: %d Sandbox, %d Jackson, %d FXML, %d ControlsFX classes "
+                        + "loaded (all %d).%n", countClassesBefore(log, at, "com.npskms.sandbox."),
+                countClassesBefore(log, at, "com.fasterxml.jackson."), countClassesBefore(log, at, "javafx.fxml."),
+                countClassesBefore(log, at, "org.controlsfx."), countClassesBefore(log, at, ""));
         Files.deleteIfExists(log);
+    }
+
+    private static String range(List<long[]> samples) {
+        long lo = Long.MAX_VALUE;
+        long hi = 0;
+        for (long[] s : samples) {
+            lo = Math.min(lo, s[1]);
+            hi = Math.max(hi, s[1]);
+        }
+        return lo + "–" + hi + " ms";
     }
 
     private static long[] medians(List<long[]> samples) {
@@ -115,12 +132,12 @@ public final class WizardStartupBenchmark {
         return Long.parseLong(bytes) / (1024.0 * 1024.0);
     }
 
-    private static long countSdkClassesBefore(Path log, long uptimeMs) throws IOException {
+    private static long countClassesBefore(Path log, long uptimeMs, String prefix) throws IOException {
         long n = 0;
         for (String line : Files.readAllLines(log)) {
             // [1234ms][info][class,load] software.amazon.awssdk... source: ...
             int end = line.indexOf("ms]");
-            if (line.startsWith("[") && end > 1 && line.contains(" software.amazon.awssdk.")) {
+            if (line.startsWith("[") && end > 1 && line.contains("] " + prefix)) {
                 long at = Long.parseLong(line.substring(1, end).trim());
                 if (at <= uptimeMs) {
                     n++;
@@ -205,8 +222,10 @@ public final class WizardStartupBenchmark {
 
         private void wizard(Stage stage, boolean wholeRun) throws IOException {
             Path journal = Files.createTempDirectory("bench-journal");
+            // A lambda, as in WizardOptions.defaults(): a method reference would link the Sandbox (and through it
+            // AWS SDK and Jackson classes) before the window exists, which the application does not do.
             WizardOptions options = WizardOptions.defaults().withJournalDir(journal).withRememberPlacement(false)
-                    .withCredentialsFound(false).withSandboxStarter(Sandbox::start);
+                    .withCredentialsFound(false).withSandboxStarter(() -> Sandbox.start());
             Wizard wizard = WizardApp.open(stage, options);
             BooleanSupplier interactive = () -> !wizard.processingProperty().get()
                     && !stage.getScene().lookup("#nextButton").isDisabled();
