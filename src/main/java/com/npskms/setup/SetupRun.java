@@ -385,19 +385,9 @@ public final class SetupRun {
         return Optional.ofNullable(state.consolePassword).filter(p -> !p.isWiped());
     }
 
-    /**
-     * The IAM/KMS actions the operator needs for the chosen options (AWS-NOTES.md, as {@link Preflight} lists
-     * them), plus what roll back needs beyond that list: removing the alias and restoring a reused policy.
-     */
+    /** The IAM/KMS actions the operator needs for the chosen options, roll back included ({@link Preflight}'s list). */
     public static List<String> requiredActions(SetupState s) {
-        List<String> a = new ArrayList<>(Preflight.requiredActions(new Preflight.Needs(s.consoleAccess,
-                !s.tags.isEmpty(), s.enableKeyRotation)));
-        for (String more : List.of("kms:DeleteAlias", "iam:SetDefaultPolicyVersion")) {
-            if (!a.contains(more)) {
-                a.add(more);
-            }
-        }
-        return a;
+        return Preflight.requiredActions(new Preflight.Needs(s.consoleAccess, !s.tags.isEmpty(), s.enableKeyRotation));
     }
 
     /**

@@ -14,31 +14,8 @@ class KeyPolicyDocumentTest {
     private static final String ADMIN = "arn:aws:iam::111122223333:user/admin";
     private static final String NPS = "arn:aws:iam::111122223333:user/nps-kms-user";
 
-    /** The console's key policy, copied from AWS-NOTES.md with A = admin, U = the NPS user. */
-    private static final String CONSOLE = """
-            {
-              "Id": "key-consolepolicy-3",
-              "Version": "2012-10-17",
-              "Statement": [
-                {"Sid": "Enable IAM User Permissions", "Effect": "Allow",
-                 "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"},
-                {"Sid": "Allow access for Key Administrators", "Effect": "Allow",
-                 "Principal": {"AWS": ["arn:aws:iam::111122223333:user/admin"]},
-                 "Action": ["kms:Create*","kms:Describe*","kms:Enable*","kms:List*","kms:Put*","kms:Update*",
-                            "kms:Revoke*","kms:Disable*","kms:Get*","kms:Delete*","kms:TagResource",
-                            "kms:UntagResource","kms:ScheduleKeyDeletion","kms:CancelKeyDeletion",
-                            "kms:RotateKeyOnDemand"],
-                 "Resource": "*"},
-                {"Sid": "Allow use of the key", "Effect": "Allow",
-                 "Principal": {"AWS": ["arn:aws:iam::111122223333:user/nps-kms-user"]},
-                 "Action": ["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],
-                 "Resource": "*"},
-                {"Sid": "Allow attachment of persistent resources", "Effect": "Allow",
-                 "Principal": {"AWS": ["arn:aws:iam::111122223333:user/nps-kms-user"]},
-                 "Action": ["kms:CreateGrant","kms:ListGrants","kms:RevokeGrant"], "Resource": "*",
-                 "Condition": {"Bool": {"kms:GrantIsForAWSResource": "true"}}}
-              ]
-            }""";
+    /** The console's key policy (AWS-NOTES.md) with A = admin, U = the NPS user. */
+    private static final String CONSOLE = com.npskms.ConsoleKeyPolicy.of("111122223333", ADMIN, NPS);
 
     @Test
     void equalsTheConsolesPolicyFieldForFieldAndInOrder() throws Exception {

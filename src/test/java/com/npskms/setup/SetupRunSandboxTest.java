@@ -135,21 +135,7 @@ class SetupRunSandboxTest {
             run.run(id, Progress.NONE);
         }
         String stored = fx.kms().getKeyPolicy(b -> b.keyId(s.keyId).policyName("default")).policy();
-        String console = """
-                {"Id":"key-consolepolicy-3","Version":"2012-10-17","Statement":[
-                 {"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%1$s:root"},
-                  "Action":"kms:*","Resource":"*"},
-                 {"Sid":"Allow access for Key Administrators","Effect":"Allow","Principal":{"AWS":["%2$s"]},
-                  "Action":["kms:Create*","kms:Describe*","kms:Enable*","kms:List*","kms:Put*","kms:Update*",
-                   "kms:Revoke*","kms:Disable*","kms:Get*","kms:Delete*","kms:TagResource","kms:UntagResource",
-                   "kms:ScheduleKeyDeletion","kms:CancelKeyDeletion","kms:RotateKeyOnDemand"],"Resource":"*"},
-                 {"Sid":"Allow use of the key","Effect":"Allow","Principal":{"AWS":["%3$s"]},
-                  "Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],
-                  "Resource":"*"},
-                 {"Sid":"Allow attachment of persistent resources","Effect":"Allow","Principal":{"AWS":["%3$s"]},
-                  "Action":["kms:CreateGrant","kms:ListGrants","kms:RevokeGrant"],"Resource":"*",
-                  "Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}}]}"""
-                .formatted(fx.sandbox.accountId(), s.keyAdministrators.get(0), s.userArn);
+        String console = com.npskms.ConsoleKeyPolicy.of(fx.sandbox.accountId(), s.keyAdministrators.get(0), s.userArn);
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         try {
             assertEquals(json.readTree(console), json.readTree(stored));
