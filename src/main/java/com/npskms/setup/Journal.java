@@ -26,9 +26,12 @@ public class Journal {
     /** The journal's file name inside its folder. */
     public static final String FILE_NAME = "setup-run.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use, so looking for a journal that does not exist (the usual start) loads no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final Path directory;
 
@@ -79,7 +82,7 @@ public class Journal {
             return Optional.empty();
         }
         try {
-            JournalEntry e = JSON.readValue(f.toFile(), JournalEntry.class);
+            JournalEntry e = Json.MAPPER.readValue(f.toFile(), JournalEntry.class);
             if (e == null || e.state() == null) {
                 throw new IOException("no run in it");
             }
@@ -102,7 +105,7 @@ public class Journal {
         JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, Instant.now().toString(), state);
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(entry);
+            bytes = Json.MAPPER.writeValueAsBytes(entry);
         } catch (IOException e) {
             throw new IllegalStateException("the setup state cannot be journaled", e);
         }
