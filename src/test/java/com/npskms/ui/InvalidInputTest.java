@@ -4,44 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.npskms.sandbox.Sandbox;
 import com.npskms.ui.pages.KmsKeyPage;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Input that breaks an AWS rule blocks Next on every page and the rule shows at the field; fixing it unblocks. */
-@ExtendWith(ApplicationExtension.class)
-class InvalidInputTest {
-    private static Sandbox sandbox;
-    @TempDir
-    static Path journalDir;
-    private Wizard wizard;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        wizard = WizardApp.open(stage, SandboxClients.options(sandbox, journalDir));
-    }
+class InvalidInputTest extends WizardTestBase {
 
     private static void blockedWithRule(WizardRobot user, TextField field, String bad, String ruleWords, String good) {
         user.type(field, bad);

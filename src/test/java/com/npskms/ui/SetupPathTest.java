@@ -6,20 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.npskms.sandbox.Sandbox;
 import com.npskms.ui.common.SecretDisplay;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -29,27 +21,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The whole setup clicked through against the sandbox with the defaults, by keyboard: the Result page then
  * shows what the sandbox holds, the secret shown there works for Decrypt, and it took at most 10 actions.
  */
-@ExtendWith(ApplicationExtension.class)
-class SetupPathTest {
-    private static Sandbox sandbox;
-    @TempDir
-    static Path journalDir;
-    private Wizard wizard;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        wizard = WizardApp.open(stage, SandboxClients.options(sandbox, journalDir));
-    }
+class SetupPathTest extends WizardTestBase {
 
     @Test
     void defaultPathEndsWithTheFourValuesThatWork(FxRobot fx) {
