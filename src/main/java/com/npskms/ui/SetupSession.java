@@ -228,9 +228,17 @@ public final class SetupSession implements AutoCloseable {
             "iam:CreateAccessKey", "iam:TagUser", "iam:ListUserTags", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
             "iam:UntagUser");
 
-    /** IAM users and roles of the account, offered as key administrators. Blocking. */
+    /**
+     * IAM users and roles of the account, offered as key administrators; the NPS user is left out (the guide:
+     * it needs no administrative permissions on the key, it is the key user). Blocking.
+     */
     public List<String> keyAdministratorCandidates() {
-        return IamPrincipals.list(aws);
+        List<String> all = new ArrayList<>(IamPrincipals.list(aws));
+        SetupRun current = run;
+        if (current != null && current.state().userArn != null) {
+            all.removeIf(arn -> arn.equalsIgnoreCase(current.state().userArn));
+        }
+        return all;
     }
 
     /** Starts (or restarts) the rotation of this user's access key. */

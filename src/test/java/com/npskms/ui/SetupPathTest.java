@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.CheckListView;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import software.amazon.awssdk.core.SdkBytes;
@@ -40,6 +41,13 @@ class SetupPathTest extends WizardTestBase {
         user.enter();
         for (Page p : List.of(Page.POLICY, Page.USER, Page.ACCESS_KEY, Page.KMS_KEY, Page.LEAST_PRIVILEGE)) {
             user.on(p);
+            if (p == Page.KMS_KEY) {
+                user.idle();
+                List<String> offered = user.<CheckListView<String>>find("#administrators").getItems();
+                assertTrue(offered.stream().anyMatch(a -> a.endsWith(":user/sandbox-admin")), "the operator is offered");
+                assertTrue(offered.stream().noneMatch(a -> a.endsWith(":user/nps-kms-user")),
+                        "the NPS user is the key user, not offered as administrator: " + offered);
+            }
             user.enter();
         }
         user.on(Page.VERIFY);
