@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import com.npskms.ui.common.Busy;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,7 +40,7 @@ public final class Wizard {
     });
     private final ObjectProperty<Flow> flow = new SimpleObjectProperty<>(Flow.SETUP);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>();
-    private final BooleanProperty processing = new SimpleBooleanProperty(false);
+    private final Busy processing = new Busy();
     private final StringProperty status = new SimpleStringProperty("");
     private final Map<Page, Loaded> pages = new EnumMap<>(Page.class);
     private java.util.function.Consumer<String> notifier = s -> { };
@@ -98,7 +100,12 @@ public final class Wizard {
     }
 
     /** True while an AWS call runs: Next is disabled and the spinner shows. */
-    public BooleanProperty processingProperty() {
+    public ReadOnlyBooleanProperty processingProperty() {
+        return processing.property();
+    }
+
+    /** The count behind {@link #processingProperty()}, for work that is not a {@link #task} (the Start page's wait). */
+    public Busy busy() {
         return processing;
     }
 

@@ -61,28 +61,12 @@ public final class WizardStartupBenchmark {
         }
         boolean display = List.of(args).contains("--display");
         int samples = 7;
-        Map<String, List<long[]>> startup = new TreeMap<>();
-        // Warm the OS file cache so the first sample does not pay for reading the jars from disk.
-        child("minimal", display, List.of());
-        child("wizard", display, List.of());
-        for (int i = 0; i < samples; i++) {
-            // Alternate which goes first, so neither always runs on the heels of the other.
-            for (String what : i % 2 == 0 ? List.of("minimal", "wizard") : List.of("wizard", "minimal")) {
-                Map<String, String> r = child(what, display, List.of());
-                startup.computeIfAbsent(what, k -> new ArrayList<>()).add(
-                        new long[] {Long.parseLong(r.get("shown")), Long.parseLong(r.get("interactive"))});
-            }
+        startup(display, samples, List.of(), "default JVM options");
+        // The installed app starts with the launcher's JVM options (installer/launcher.args): measure that too.
+        List<String> launcher = launcherJvmOptions();
+        if (!launcher.isEmpty()) {
+            startup(display, samples, launcher, "the packaged launcher's JVM options " + launcher);
         }
-        System.out.printf("Startup, process start → first page (median of %d fresh JVMs each, %s):%n", samples,
-                display ? "real display" : "headless Monocle, software rendering");
-        long[] min = medians(startup.get("minimal"));
-        long[] wiz = medians(startup.get("wizard"));
-        System.out.printf("  minimal JavaFX window : shown %5d ms, interactive %5d ms (range %s)%n", min[0], min[1],
-                range(startup.get("minimal")));
-        System.out.printf("  wizard Start page     : shown %5d ms, interactive %5d ms (range %s)%n", wiz[0], wiz[1],
-                range(startup.get("wizard")));
-        System.out.printf("  ratio wizard/minimal  : shown %.2f×, interactive %.2f×%n",
-                (double) wiz[0] / min[0], (double) wiz[1] / min[1]);
 
         Map<String, String> runMem = child("wizard-run", display, List.of());
         Map<String, String> minMem = child("minimal-hold", display, List.of("-Dhold.ms=" + runMem.get("elapsed")));
@@ -145,6 +129,48 @@ public final class WizardStartupBenchmark {
             }
         }
         return n;
+    }
+
+    /** Startup of both windows in alternating fresh JVMs with the given options; prints medians and the ratio. */
+    private static void startup(boolean display, int samples, List<String> jvm, String label) throws Exception {
+        Map<String, List<long[]>> startup = new TreeMap<>();
+        // Warm the OS file cache so the first sample does not pay for reading the jars from disk.
+        child("minimal", display, jvm);
+        child("wizard", display, jvm);
+        for (int i = 0; i < samples; i++) {
+            // Alternate which goes first, so neither always runs on the heels of the other.
+            for (String what : i % 2 == 0 ? List.of("minimal", "wizard") : List.of("wizard", "minimal")) {
+                Map<String, String> r = child(what, display, jvm);
+                startup.computeIfAbsent(what, k -> new ArrayList<>()).add(
+                        new long[] {Long.parseLong(r.get("shown")), Long.parseLong(r.get("interactive"))});
+            }
+        }
+        System.out.printf("Startup, process start → first page (median of %d fresh JVMs each, %s; %s):%n", samples,
+                display ? "real display" : "headless Monocle, software rendering", label);
+        long[] min = medians(startup.get("minimal"));
+        long[] wiz = medians(startup.get("wizard"));
+        System.out.printf("  minimal JavaFX window : shown %5d ms, interactive %5d ms (range %s)%n", min[0], min[1],
+                range(startup.get("minimal")));
+        System.out.printf("  wizard Start page     : shown %5d ms, interactive %5d ms (range %s)%n", wiz[0], wiz[1],
+                range(startup.get("wizard")));
+        System.out.printf("  ratio wizard/minimal  : shown %.2f×, interactive %.2f×%n",
+                (double) wiz[0] / min[0], (double) wiz[1] / min[1]);
+    }
+
+    /** The -XX/-X options of installer/launcher.args (module opens are irrelevant on the class path). */
+    private static List<String> launcherJvmOptions() throws IOException {
+        Path args = Path.of("installer", "launcher.args");
+        if (!Files.exists(args)) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(args)) {
+            String l = line.strip();
+            if (l.startsWith("--java-options \"-X")) {
+                options.add(l.substring("--java-options \"".length(), l.length() - 1));
+            }
+        }
+        return options;
     }
 
     private static Map<String, String> child(String what, boolean display, List<String> extra) throws Exception {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.concurrent.Task;
 
 /**
@@ -37,7 +36,7 @@ public final class Tasks {
         private Consumer<T> onSuccess = v -> { };
         private final List<ErrorHandler<?>> errorHandlers = new ArrayList<>();
         private Runnable andFinally = () -> { };
-        private BooleanProperty processing;
+        private Busy processing;
         private Consumer<Task<T>> onStart = t -> { };
         private Consumer<Throwable> otherwise;
 
@@ -70,8 +69,8 @@ public final class Tasks {
         }
 
         /** True while the task runs. */
-        public Builder<T> processing(BooleanProperty property) {
-            this.processing = property;
+        public Builder<T> processing(Busy busy) {
+            this.processing = busy;
             return this;
         }
 
@@ -111,7 +110,7 @@ public final class Tasks {
         public Task<T> runOnce(Executor executor) {
             Task<T> task = build();
             if (processing != null) {
-                processing.set(true);
+                processing.enter();
             }
             onStart.accept(task);
             executor.execute(task);
@@ -120,7 +119,7 @@ public final class Tasks {
 
         private void finish() {
             if (processing != null) {
-                processing.set(false);
+                processing.exit();
             }
             andFinally.run();
         }

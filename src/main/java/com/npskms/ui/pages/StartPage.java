@@ -147,7 +147,8 @@ public final class StartPage extends WizardPage {
                     journalRead = true;
                     boolean offered = offer(found);
                     if (nextWaiting && !offered) {
-                        next();
+                        // After this task's andFinally: the record is read, the wait released.
+                        javafx.application.Platform.runLater(this::next);
                     }
                 })
                 .onError(RuntimeException.class, e -> {
@@ -158,8 +159,10 @@ public final class StartPage extends WizardPage {
                 })
                 .andFinally(() -> {
                     reading = false;
-                    nextWaiting = false;
-                    wizard.processingProperty().set(false);
+                    if (nextWaiting) {
+                        nextWaiting = false;
+                        wizard.busy().exit();
+                    }
                 }));
     }
 
@@ -205,8 +208,10 @@ public final class StartPage extends WizardPage {
     public void next() {
         if (reading) {
             // The record of the last run is still being read: wait for it, since it may offer Resume.
-            nextWaiting = true;
-            wizard.processingProperty().set(true);
+            if (!nextWaiting) {
+                nextWaiting = true;
+                wizard.busy().enter();
+            }
             return;
         }
         Intent intent;
