@@ -28,16 +28,7 @@ class RotationPathTest extends WizardTestBase {
             oldKey = iam.createAccessKey(b -> b.userName("nps-kms-user")).accessKey().accessKeyId();
         }
         WizardRobot user = new WizardRobot(fx, wizard);
-        user.on(Page.START);
-        user.click("#rotateChoice");
-        user.enter();
-        user.on(Page.CONNECT);
-        user.enter();
-        user.idle();
-        user.enter();
-        user.on(Page.ROTATE_KEYS);
-        user.enter();
-        user.idle();
+        user.startRotationInSandbox();
         TableView<?> keys = user.find("#keys");
         assertEquals(1, keys.getItems().size(), "the existing key is listed" + user.diagnostics());
         assertTrue(user.text("#keysNote").contains("one access key"), user.text("#keysNote"));

@@ -26,16 +26,7 @@ class RotationTwoKeysTest extends WizardTestBase {
             kept = iam.createAccessKey(b -> b.userName("nps-kms-user")).accessKey().accessKeyId();
         }
         WizardRobot user = new WizardRobot(fx, wizard);
-        user.on(Page.START);
-        user.click("#rotateChoice");
-        user.enter();
-        user.on(Page.CONNECT);
-        user.enter();
-        user.idle();
-        user.enter();
-        user.on(Page.ROTATE_KEYS);
-        user.enter();
-        user.idle();
+        user.startRotationInSandbox();
         String note = user.text("#keysNote");
         assertTrue(note.contains("two access keys") && note.contains(spare), note);
         Button delete = user.find("#deleteSpare");

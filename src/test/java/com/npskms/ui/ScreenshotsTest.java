@@ -96,16 +96,7 @@ class ScreenshotsTest extends WizardTestBase {
         // Rotation of the key just made.
         FxToolkit.setupFixture(() -> wizard = WizardApp.open(stage, SandboxClients.options(sandbox, journalDir)));
         user = new WizardRobot(fx, wizard);
-        user.on(Page.START);
-        user.click("#rotateChoice");
-        user.enter();
-        user.on(Page.CONNECT);
-        user.enter();
-        user.idle();
-        user.enter();
-        user.on(Page.ROTATE_KEYS);
-        user.enter();
-        user.idle();
+        user.startRotationInSandbox();
         shoot(fx, "11-rotate-keys");
         user.enter();
         user.on(Page.ROTATE_NEW_KEY);

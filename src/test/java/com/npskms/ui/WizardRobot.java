@@ -147,6 +147,20 @@ final class WizardRobot {
         on(Page.POLICY);
     }
 
+    /** From the Start page to the user's access keys in Sandbox mode: Rotate, Next, Connect, Next, Next (user name). */
+    void startRotationInSandbox() {
+        on(Page.START);
+        click("#rotateChoice");
+        enter();
+        on(Page.CONNECT);
+        enter();
+        idle();
+        enter();
+        on(Page.ROTATE_KEYS);
+        enter();
+        idle();
+    }
+
     /** Presses Next with the defaults page after page until {@code stop} shows. */
     void acceptDefaultsUntil(Page stop) {
         idle();
